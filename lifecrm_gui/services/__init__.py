@@ -1,0 +1,1 @@
+"""Services: operations over the whole studio database (demo data, recompute, ...)."""

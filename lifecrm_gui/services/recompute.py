@@ -1,0 +1,289 @@
+"""Derive stage, tier, class, quadrant and lifetime value for the studio's
+clients as of a date: a handful of set-based aggregates, the pure rules in
+Python, and one write of whatever moved."""
+
+import json
+import time as clock
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from lifecrm_gui.domain.classes import ClassFacts, classify, key_threshold
+from lifecrm_gui.domain.influence import InfluenceFacts, influence_score, quadrant
+from lifecrm_gui.domain.policy import Policy
+from lifecrm_gui.domain.stages import StageFacts, derive_stage, is_win_back
+from lifecrm_gui.domain.tiers import tier_for
+from lifecrm_gui.domain.value import lifetime_value
+from lifecrm_gui.domain.vocab import CLIENT_INITIATED_KINDS, STAGES, label
+from lifecrm_gui.store.models import database, new_uuid
+
+from .settings import language, load_policy, set_setting
+
+DERIVED_COLUMNS = ("stage", "tier", "client_class", "quadrant", "influence", "frequency", "satisfaction",
+                   "order_count", "spend", "first_order_on", "last_order_on", "last_activity_on",
+                   "ltv_historical", "ltv_projected", "ltv_referral", "ltv_total")
+_PROFILE_COLUMNS = ("id", "referred_by_id", "kind", "annual_contract", "followers", "engagement",
+                    "influence_relevant", "reputation_rank", "lost_on", "lost_reason", "manual_stage",
+                    "manual_stage_on", "class_pin")
+_INITIATED = ",".join(f"'{k}'" for k in sorted(CLIENT_INITIATED_KINDS))
+
+
+class Cancelled(Exception):
+    pass
+
+
+@dataclass
+class ClientFacts:
+    """Everything the rules need about one client, as of a date."""
+    client_id: int
+    stage: StageFacts
+    influence: InfluenceFacts
+    spend: int = 0
+    first_order_on: date | None = None
+    orders_last_year: int = 0
+    initiated_last_year: int = 0
+    satisfaction: float | None = None
+    referrals: int = 0
+    referral_spend: int = 0
+    annual_contract: bool = False
+    class_pin: str | None = None
+
+
+@dataclass
+class Derived:
+    stage: str
+    tier: int
+    client_class: str
+    quadrant: str
+    influence: int
+    frequency: int
+    satisfaction: float | None
+    order_count: int
+    spend: int
+    first_order_on: str | None
+    last_order_on: str | None
+    last_activity_on: str | None
+    ltv_historical: int
+    ltv_projected: int
+    ltv_referral: int
+    ltv_total: int
+    stage_reason: object = field(default=None, compare=False)
+    class_reason: object = field(default=None, compare=False)
+
+    def row(self) -> tuple:
+        return tuple(getattr(self, c) for c in DERIVED_COLUMNS)
+
+
+@dataclass
+class RecomputeResult:
+    as_of: date
+    clients: int = 0
+    changed: int = 0
+    moved: int = 0
+    win_backs: int = 0
+    seconds: float = 0.0
+    moves: dict = field(default_factory=dict)  # (from, to) -> count
+
+
+def _d(text):
+    return date.fromisoformat(text[:10]) if text else None
+
+
+def _id_filter(ids, column):
+    if ids is None:
+        return "", ()
+    marks = ",".join("?" * len(ids))
+    return f" AND {column} IN ({marks})", tuple(ids)
+
+
+def gather_facts(as_of: date, ids=None) -> tuple[dict[int, ClientFacts], dict[int, tuple]]:
+    """The facts for the given clients (all live clients when None), in five queries,
+    and what is stored for them now."""
+    conn = database.connection()
+    next_day = (as_of + timedelta(days=1)).isoformat()
+    year_ago = (as_of - timedelta(days=365)).isoformat()
+    where, params = _id_filter(ids, "id")
+    stored, facts_rows = {}, []
+    for row in conn.execute(
+            f"SELECT {', '.join(_PROFILE_COLUMNS)}, {', '.join(DERIVED_COLUMNS)} FROM client "
+            f"WHERE deleted_at IS NULL{where}", params):
+        facts_rows.append(row[:len(_PROFILE_COLUMNS)])
+        stored[row[0]] = row[len(_PROFILE_COLUMNS):]
+
+    orders = {}
+    where, params = _id_filter(ids, "client_id")
+    for cid, count, spend, first, last, recent in conn.execute(
+            "SELECT client_id, COUNT(*), TOTAL(paid), MIN(ordered_on), MAX(ordered_on), "
+            "SUM(ordered_on > ?) FROM orders WHERE status != 'cancelled' AND ordered_on < ?"
+            f"{where} GROUP BY client_id", (year_ago, next_day, *params)):
+        orders[cid] = (count, int(spend), first, last, recent)
+
+    events = {}
+    for cid, last, initiated, satisfaction in conn.execute(
+            f"SELECT client_id, MAX(occurred_at), SUM(kind IN ({_INITIATED}) AND occurred_at >= ?), "
+            "AVG(satisfaction) FROM event WHERE is_activity = 1 AND occurred_at < ?"
+            f"{where} GROUP BY client_id", (year_ago, next_day, *params)):
+        events[cid] = (last, initiated, satisfaction)
+
+    referred = _referral_facts(conn, ids, year_ago, next_day)
+
+    facts = {}
+    no_orders = (0, 0, None, None, 0)
+    no_events = (None, 0, None)
+    for (cid, _referrer, kind, contract, followers, engagement, relevant, rank, lost_on, lost_reason,
+         manual, manual_on, pin) in facts_rows:
+        count, spend, first, last, recent = orders.get(cid, no_orders)
+        last_event, initiated, satisfaction = events.get(cid, no_events)
+        referrals, with_orders, referral_spend = referred.get(cid, (0, 0, 0))
+        facts[cid] = ClientFacts(
+            client_id=cid,
+            stage=StageFacts(order_count=count, last_order_on=_d(last), last_activity_on=_d(last_event),
+                             referred_with_orders=with_orders, lost_on=_d(lost_on), lost_reason=lost_reason,
+                             manual_stage=manual, manual_stage_on=_d(manual_on)),
+            influence=InfluenceFacts(kind=kind, followers=followers, engagement=engagement,
+                                     relevant=bool(relevant), reputation_rank=rank),
+            spend=spend, first_order_on=_d(first), orders_last_year=recent or 0,
+            initiated_last_year=initiated or 0,
+            satisfaction=round(satisfaction, 2) if satisfaction is not None else None,
+            referrals=referrals, referral_spend=referral_spend, annual_contract=bool(contract), class_pin=pin)
+    return facts, stored
+
+
+def _referral_facts(conn, ids, year_ago, next_day) -> dict[int, tuple[int, int, int]]:
+    """Per referrer: clients referred, how many of them have ordered, and their spend."""
+    where, params = _id_filter(ids, "r.referred_by_id")
+    out = {}
+    for referrer, referrals, with_orders, spend in conn.execute(
+            "SELECT r.referred_by_id, COUNT(*), COUNT(o.client_id), TOTAL(o.spend) FROM client r "
+            "LEFT JOIN (SELECT client_id, TOTAL(paid) AS spend FROM orders "
+            "           WHERE status != 'cancelled' AND ordered_on < ? GROUP BY client_id) o "
+            "ON o.client_id = r.id WHERE r.referred_by_id IS NOT NULL AND r.deleted_at IS NULL"
+            f"{where} GROUP BY r.referred_by_id", (next_day, *params)):
+        out[referrer] = (referrals, with_orders, int(spend))
+    return out
+
+
+def current_key_threshold(policy: Policy, fresh: dict[int, int] | None = None) -> int | None:
+    """The key-client spend threshold over all live clients; `fresh` overrides the
+    stored spend of some clients (the ones being recomputed)."""
+    fresh = fresh or {}
+    conn = database.connection()
+    spends = [s for cid, s in conn.execute("SELECT id, spend FROM client WHERE deleted_at IS NULL AND spend > 0")
+              if cid not in fresh]
+    spends.extend(s for s in fresh.values() if s > 0)
+    spends.sort(reverse=True)
+    return key_threshold(spends, policy)
+
+
+def derive(facts: ClientFacts, as_of: date, threshold: int | None, policy: Policy) -> Derived:
+    """The pure rules applied to one client's facts."""
+    verdict = derive_stage(facts.stage, as_of, policy)
+    tier = tier_for(facts.spend, policy)
+    value = lifetime_value(facts.spend, facts.stage.order_count, facts.first_order_on, as_of,
+                           facts.referral_spend, policy)
+    score = influence_score(facts.influence)
+    frequency = facts.initiated_last_year + facts.orders_last_year
+    client_class, class_reason = classify(ClassFacts(
+        spend=facts.spend, tier=tier, kind=facts.influence.kind, annual_contract=facts.annual_contract,
+        orders_last_year=facts.orders_last_year, influence=score, referrals=facts.referrals,
+        projected_value=value.projected, pinned=facts.class_pin), threshold, policy)
+    s = facts.stage
+    return Derived(
+        stage=verdict.stage.value, tier=tier, client_class=client_class,
+        quadrant=quadrant(score, frequency, policy), influence=score, frequency=frequency,
+        satisfaction=facts.satisfaction, order_count=s.order_count, spend=facts.spend,
+        first_order_on=facts.first_order_on.isoformat() if facts.first_order_on else None,
+        last_order_on=s.last_order_on.isoformat() if s.last_order_on else None,
+        last_activity_on=s.last_activity_on.isoformat() if s.last_activity_on else None,
+        ltv_historical=value.historical, ltv_projected=value.projected, ltv_referral=value.referral,
+        ltv_total=value.total, stage_reason=verdict.reason, class_reason=class_reason)
+
+
+def event_stamp(as_of: date, at: datetime | None = None) -> str:
+    """When an event caused by a change as of a date happened: now if that is today."""
+    if at is None:
+        today = date.today()
+        at = datetime.now() if as_of == today else datetime.combine(as_of, time(23, 59, 59))
+    return at.replace(microsecond=0).isoformat(sep=" ")
+
+
+def evaluate(as_of: date, ids=None, policy: Policy | None = None) -> tuple[dict[int, Derived], dict[int, tuple]]:
+    """What the rules say of every live client (or the given ids) as of a date, and what
+    is stored now; nothing is written, so any date can be asked about."""
+    policy = policy or load_policy()
+    facts, stored = gather_facts(as_of, ids)
+    if ids is None:
+        threshold = key_threshold(sorted((f.spend for f in facts.values() if f.spend > 0), reverse=True), policy)
+    else:
+        threshold = current_key_threshold(policy, {cid: f.spend for cid, f in facts.items()})
+    return {cid: derive(f, as_of, threshold, policy) for cid, f in facts.items()}, stored
+
+
+def recompute(as_of: date, ids=None, *, policy: Policy | None = None, at: datetime | None = None,
+              staff: str | None = None, progress=None, should_cancel=None) -> RecomputeResult:
+    """Re-derive every live client (or the given ids) as of `as_of`, writing only what
+    changed and a stage-change event for every client whose stage moved."""
+    started = clock.perf_counter()
+    result = RecomputeResult(as_of=as_of)
+    with database.atomic():
+        if progress:
+            progress(0, 0)
+        derived_all, stored = evaluate(as_of, ids, policy)
+        if should_cancel is not None and should_cancel():
+            raise Cancelled()
+        lang = language()
+        stamp = event_stamp(as_of, at)
+        updates, events = [], []
+        total = len(derived_all)
+        for n, (cid, derived) in enumerate(derived_all.items(), 1):
+            if n % 10000 == 0:
+                if should_cancel is not None and should_cancel():
+                    raise Cancelled()
+                if progress:
+                    progress(n, total)
+            row = derived.row()
+            old = stored[cid]
+            if row != tuple(old):
+                updates.append((*row, cid))
+            old_stage = old[0]
+            if derived.stage != old_stage:
+                win_back = is_win_back(old_stage, derived.stage)
+                result.moved += 1
+                result.win_backs += win_back
+                key = (old_stage, derived.stage)
+                result.moves[key] = result.moves.get(key, 0) + 1
+                reason = derived.stage_reason
+                text = (f"{label(STAGES, old_stage, lang) or '—'} → {label(STAGES, derived.stage, lang)}: "
+                        f"{reason.text(lang)}")
+                data = json.dumps({"reason": reason.to_dict(), "as_of": as_of.isoformat(), "auto": True},
+                                  ensure_ascii=False)
+                events.append((new_uuid(), cid, stamp, text, staff, old_stage, derived.stage, int(win_back),
+                               data, stamp))
+        result.clients = total
+        result.changed = len(updates)
+        conn = database.connection()
+        if updates:
+            conn.executemany(
+                f"UPDATE client SET {', '.join(f'{c} = ?' for c in DERIVED_COLUMNS)} WHERE id = ?", updates)
+        if events:
+            conn.executemany(
+                "INSERT INTO event (uuid, client_id, occurred_at, kind, text, staff, is_activity, stage_from, "
+                "stage_to, win_back, data, created_at) VALUES (?, ?, ?, 'stage_change', ?, ?, 0, ?, ?, ?, ?, ?)",
+                events)
+        if ids is None:
+            set_setting("last_recompute", as_of.isoformat())
+    if progress:
+        progress(total, total)
+    result.seconds = clock.perf_counter() - started
+    return result
+
+
+def recompute_clients(client_ids, as_of: date, **kwargs) -> RecomputeResult:
+    """Re-derive some clients and the clients who referred them (whose referral value
+    and loyalty depend on them)."""
+    ids = {i for i in client_ids if i is not None}
+    if not ids:
+        return RecomputeResult(as_of=as_of)
+    marks = ",".join("?" * len(ids))
+    referrers = {r for (r,) in database.connection().execute(
+        f"SELECT referred_by_id FROM client WHERE id IN ({marks}) AND referred_by_id IS NOT NULL", tuple(ids))}
+    return recompute(as_of, sorted(ids | referrers), **kwargs)

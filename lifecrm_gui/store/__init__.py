@@ -1,0 +1,1 @@
+"""Persistence: the database connection, the models, the migrations. The only place SQL lives."""

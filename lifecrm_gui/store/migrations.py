@@ -1,0 +1,165 @@
+"""The schema, as an ordered chain of steps registered in code.
+
+Each step runs in one transaction together with the new `PRAGMA user_version`,
+so a database is always at one version or the next, never in between. Steps
+are frozen once released: a change to the schema is a new step.
+"""
+
+V1_TABLES = """
+CREATE TABLE client (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    ref TEXT UNIQUE,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'individual',
+    industry TEXT, contact_person TEXT, salutation TEXT, gender TEXT,
+    phone TEXT, phone_alt TEXT, wechat TEXT, email TEXT, address TEXT,
+    birthday DATE, birthday_lunar INTEGER NOT NULL DEFAULT 0, wedding_date DATE,
+    styles TEXT NOT NULL DEFAULT '', needs TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '',
+    source TEXT, source_detail TEXT,
+    referred_by_id INTEGER REFERENCES client (id) ON DELETE SET NULL,
+    first_seen_on DATE,
+    followers INTEGER NOT NULL DEFAULT 0, engagement INTEGER NOT NULL DEFAULT 0,
+    influence_relevant INTEGER NOT NULL DEFAULT 0, reputation_rank INTEGER,
+    annual_contract INTEGER NOT NULL DEFAULT 0,
+    consent INTEGER NOT NULL DEFAULT 0, consent_on DATE, consent_channel TEXT,
+    lost_on DATE, lost_reason TEXT, lost_note TEXT,
+    manual_stage TEXT, manual_stage_on DATE, class_pin TEXT,
+    deleted_at DATETIME, created_at DATETIME NOT NULL, updated_at DATETIME NOT NULL,
+    stage TEXT, tier INTEGER NOT NULL DEFAULT 0, client_class TEXT, quadrant TEXT,
+    influence INTEGER NOT NULL DEFAULT 0, frequency INTEGER NOT NULL DEFAULT 0, satisfaction REAL,
+    order_count INTEGER NOT NULL DEFAULT 0, spend INTEGER NOT NULL DEFAULT 0,
+    first_order_on DATE, last_order_on DATE, last_activity_on DATE,
+    ltv_historical INTEGER NOT NULL DEFAULT 0, ltv_projected INTEGER NOT NULL DEFAULT 0,
+    ltv_referral INTEGER NOT NULL DEFAULT 0, ltv_total INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX client_phone ON client (phone);
+CREATE INDEX client_phone_alt ON client (phone_alt);
+CREATE INDEX client_wechat ON client (wechat);
+CREATE INDEX client_email ON client (email);
+CREATE INDEX client_referred_by_id ON client (referred_by_id);
+CREATE INDEX client_stage ON client (stage);
+
+CREATE TABLE family_member (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    client_id INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,
+    relation TEXT NOT NULL, name TEXT NOT NULL DEFAULT '',
+    birthday DATE, birthday_lunar INTEGER NOT NULL DEFAULT 0, gender TEXT, note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX family_member_client_id ON family_member (client_id);
+
+CREATE TABLE campaign (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL, playbook TEXT, segment TEXT NOT NULL DEFAULT '{}',
+    template TEXT NOT NULL DEFAULT '', channel TEXT NOT NULL DEFAULT 'wechat',
+    offer TEXT NOT NULL DEFAULT '', cost INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT 'draft', starts_on DATE, ends_on DATE, created_at DATETIME NOT NULL
+);
+
+CREATE TABLE orders (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    client_id INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,
+    ordered_on DATE NOT NULL, category TEXT, package TEXT NOT NULL DEFAULT '',
+    amount INTEGER NOT NULL, paid INTEGER NOT NULL DEFAULT 0, status TEXT NOT NULL DEFAULT 'booked',
+    shoot_on DATE, note TEXT NOT NULL DEFAULT '',
+    campaign_id INTEGER REFERENCES campaign (id) ON DELETE SET NULL,
+    created_at DATETIME NOT NULL
+);
+CREATE INDEX orders_shoot_on ON orders (shoot_on);
+CREATE INDEX orders_campaign_id ON orders (campaign_id);
+
+CREATE TABLE event (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    client_id INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,
+    occurred_at DATETIME NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL DEFAULT '',
+    staff TEXT, satisfaction INTEGER, is_activity INTEGER NOT NULL,
+    order_id INTEGER REFERENCES orders (id) ON DELETE SET NULL,
+    campaign_id INTEGER REFERENCES campaign (id) ON DELETE SET NULL,
+    stage_from TEXT, stage_to TEXT, win_back INTEGER NOT NULL DEFAULT 0, data TEXT,
+    created_at DATETIME NOT NULL
+);
+CREATE INDEX event_client_time ON event (client_id, occurred_at);
+CREATE INDEX event_order_id ON event (order_id);
+CREATE INDEX event_campaign_id ON event (campaign_id);
+
+CREATE TABLE tag (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE client_tag (
+    client_id INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,
+    tag_id INTEGER NOT NULL REFERENCES tag (id) ON DELETE CASCADE,
+    PRIMARY KEY (client_id, tag_id)
+);
+CREATE INDEX client_tag_tag_id ON client_tag (tag_id);
+
+CREATE TABLE task (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    client_id INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,
+    due_on DATE NOT NULL, title TEXT NOT NULL, note TEXT NOT NULL DEFAULT '', staff TEXT,
+    done_at DATETIME, created_at DATETIME NOT NULL
+);
+CREATE INDEX task_client_id ON task (client_id);
+CREATE INDEX task_due_on ON task (due_on);
+
+CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE campaign_recipient (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    campaign_id INTEGER NOT NULL REFERENCES campaign (id) ON DELETE CASCADE,
+    client_id INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,
+    status TEXT NOT NULL DEFAULT 'pending', message TEXT NOT NULL DEFAULT '',
+    sent_at DATETIME, replied_at DATETIME,
+    order_id INTEGER REFERENCES orders (id) ON DELETE SET NULL,
+    revenue INTEGER NOT NULL DEFAULT 0
+);
+CREATE UNIQUE INDEX campaign_recipient_campaign_id_client_id ON campaign_recipient (campaign_id, client_id);
+CREATE INDEX campaign_recipient_client_id ON campaign_recipient (client_id);
+"""
+
+# Version 2: the indexes that make recompute and search set-based, and the
+# search keys table (filled for clients that already exist).
+V2_INDEXES = """
+CREATE INDEX orders_client_cover ON orders (client_id, ordered_on, paid, status);
+CREATE INDEX orders_ordered_on ON orders (ordered_on);
+CREATE INDEX event_activity_cover ON event (is_activity, client_id, occurred_at, kind, satisfaction);
+CREATE INDEX event_kind_time ON event (kind, occurred_at);
+CREATE TABLE client_search (
+    client_id INTEGER PRIMARY KEY REFERENCES client (id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    sort_key TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX client_search_sort_key ON client_search (sort_key)
+"""
+
+
+def _run_script(conn, script: str) -> None:
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _v1(conn) -> None:
+    _run_script(conn, V1_TABLES)
+
+
+def _v2(conn) -> None:
+    from lifecrm_gui.search_keys import search_text, sort_key
+
+    _run_script(conn, V2_INDEXES)
+    rows = conn.execute("SELECT id, name, contact_person, phone, phone_alt, wechat, email FROM client").fetchall()
+    tags = {}
+    for client_id, name in conn.execute(
+            "SELECT ct.client_id, t.name FROM client_tag ct JOIN tag t ON t.id = ct.tag_id"):
+        tags.setdefault(client_id, []).append(name)
+    conn.executemany(
+        "INSERT INTO client_search (client_id, text, sort_key) VALUES (?, ?, ?)",
+        ((r[0], search_text(r[1], r[2], (r[3], r[4]), r[5], r[6], tags.get(r[0], ())), sort_key(r[1]))
+         for r in rows))
+
+
+MIGRATIONS = ((1, _v1), (2, _v2))
+LATEST_VERSION = MIGRATIONS[-1][0]
