@@ -1,0 +1,34 @@
+"""What every page of the window shares: the database path, today's date, the
+language, and the signals by which pages tell each other what changed."""
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+
+class AppContext(QObject):
+    clientSelected = Signal(int)  # a client id; -1 for none
+    clientsChanged = Signal(list)  # ids written; an empty list means "many: reload everything"
+    settingsChanged = Signal()  # policy, currency or studio settings changed (a recompute follows)
+    languageChanged = Signal(str)  # "zh" or "en", after the translator was swapped
+    statusMessage = Signal(str)
+
+    def __init__(self, db_path: Path, today: date | None = None, parent=None):
+        super().__init__(parent)
+        self.db_path = Path(db_path)
+        self._today = today
+        self.current_client: int | None = None
+        self.clientSelected.connect(self._remember)
+
+    def today(self) -> date:
+        """The date the rules judge by: fixed in tests and screenshots, else the clock's."""
+        return self._today or date.today()
+
+    def _remember(self, client_id: int) -> None:
+        self.current_client = client_id if client_id >= 0 else None
+
+    def lang(self) -> str:
+        from lifecrm_gui.services.settings import language
+
+        return language()
