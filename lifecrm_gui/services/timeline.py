@@ -112,10 +112,6 @@ def add_order(client_id: int, data: dict, *, staff: str | None = None, as_of: da
         raise ValidationError(errors)
     with database.atomic():
         order = Order.create(client=client_id, campaign=data.get("campaign_id"), **values)
-        Event.create(client=client_id, occurred_at=_at(data.get("occurred_at")) if data.get("occurred_at")
-                     else datetime.combine(order.ordered_on, now().time()),
-                     kind="order", text=_order_text(order, language()), staff=staff, is_activity=True,
-                     order=order.id)
         recompute_clients([client_id], as_of or date.today(), staff=staff)
     return order.id
 
@@ -132,9 +128,6 @@ def update_order(order_id: int, data: dict, *, staff: str | None = None, as_of: 
         raise ValidationError(errors)
     with database.atomic():
         Order.update(**values).where(Order.id == order_id).execute()
-        order = Order.get_by_id(order_id)
-        Event.update(text=_order_text(order, language())).where(
-            (Event.order == order_id) & (Event.kind == "order")).execute()
         recompute_clients([order.client_id], as_of or date.today(), staff=staff)
 
 
@@ -148,15 +141,27 @@ def list_orders(client_id: int) -> list[dict]:
                 .order_by(Order.ordered_on.desc(), Order.id.desc()).dicts())
 
 
-def list_events(client_id: int, kinds=None, limit: int | None = None) -> list[dict]:
-    """The timeline, newest first."""
+def list_events(client_id: int, kinds=None, limit: int | None = None, lang: str | None = None) -> list[dict]:
+    """The timeline, newest first: the events, and each order as an entry of kind
+    'order' (orders are kept once, in their own table)."""
+    kinds = set(kinds) if kinds else None
     query = Event.select().where(Event.client == client_id)
     if kinds:
         query = query.where(Event.kind.in_(list(kinds)))
     query = query.order_by(Event.occurred_at.desc(), Event.id.desc())
     if limit:
         query = query.limit(limit)
-    return list(query.dicts())
+    entries = list(query.dicts())
+    if kinds is None or "order" in kinds:
+        lang = lang or language()
+        for order in Order.select().where(Order.client == client_id).order_by(Order.ordered_on.desc()).limit(limit):
+            entries.append({"id": None, "uuid": order.uuid, "client": client_id, "kind": "order",
+                            "occurred_at": datetime.combine(order.ordered_on, order.created_at.time()),
+                            "text": _order_text(order, lang), "staff": None, "satisfaction": None,
+                            "order": order.id, "status": order.status, "stage_from": None, "stage_to": None,
+                            "win_back": False, "data": None, "campaign": order.campaign_id})
+        entries.sort(key=lambda e: (str(e["occurred_at"]), e["id"] or 0), reverse=True)
+    return entries[:limit] if limit else entries
 
 
 def add_task(client_id: int, title: str, due_on, note: str = "", staff: str | None = None) -> int:
