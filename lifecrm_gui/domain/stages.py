@@ -53,8 +53,8 @@ def derive_stage(facts: StageFacts, as_of: date, policy: Policy = Policy()) -> S
                                                            "on": facts.lost_on.isoformat()}))
     if facts.order_count == 0:
         return _without_orders(facts, as_of, policy)
-    latest = max(d for d in (facts.last_activity_on, facts.last_order_on) if d is not None)
-    idle = _days(as_of, latest)
+    known = [d for d in (facts.last_activity_on, facts.last_order_on) if d is not None]
+    idle = _days(as_of, max(known)) if known else 0
     if idle > policy.churned_after_days:
         return StageVerdict(Stage.CHURNED, Reason("idle_churned", {"days": idle, "window": policy.churned_after_days}))
     if idle > policy.dormant_after_days:
