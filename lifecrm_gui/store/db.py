@@ -98,6 +98,23 @@ def migrate(db: SqliteDatabase, path: Path | None = None) -> int:
     return LATEST_VERSION
 
 
+def _refuse_newer(path: Path) -> None:
+    """Look at the version read-only first: a newer database must not be touched at all
+    (not even switched to WAL)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            found = schema_version(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        raise classify(error) or error
+    if found > LATEST_VERSION:
+        raise NewerDatabaseError(path, found)
+
+
 def make_database(path) -> SqliteDatabase:
     return SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS, lock_type="IMMEDIATE",
                           check_same_thread=False)
@@ -107,6 +124,7 @@ def open_database(path) -> SqliteDatabase:
     """Open (creating if needed) and migrate the studio database, and bind the models to it."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    _refuse_newer(path)
     db = make_database(path)
     try:
         db.connect(reuse_if_open=True)
