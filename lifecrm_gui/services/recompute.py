@@ -13,18 +13,13 @@ from lifecrm_gui.domain.policy import Policy
 from lifecrm_gui.domain.stages import StageFacts, derive_stage, is_win_back
 from lifecrm_gui.domain.tiers import tier_for
 from lifecrm_gui.domain.value import lifetime_value
-from lifecrm_gui.domain.vocab import CLIENT_INITIATED_KINDS, STAGES, label
+from lifecrm_gui.domain.vocab import STAGES, label
+from lifecrm_gui.store import queries
 from lifecrm_gui.store.models import database, new_uuid
+from lifecrm_gui.store.queries import DERIVED_COLUMNS
 
 from .settings import language, load_policy, set_setting
 
-DERIVED_COLUMNS = ("stage", "tier", "client_class", "quadrant", "influence", "frequency", "satisfaction",
-                   "order_count", "spend", "first_order_on", "last_order_on", "last_activity_on",
-                   "ltv_historical", "ltv_projected", "ltv_referral", "ltv_total")
-_PROFILE_COLUMNS = ("id", "referred_by_id", "kind", "annual_contract", "followers", "engagement",
-                    "influence_relevant", "reputation_rank", "lost_on", "lost_reason", "manual_stage",
-                    "manual_stage_on", "class_pin")
-_INITIATED = ",".join(f"'{k}'" for k in sorted(CLIENT_INITIATED_KINDS))
 
 
 class Cancelled(Exception):
@@ -88,43 +83,22 @@ def _d(text):
     return date.fromisoformat(text[:10]) if text else None
 
 
-def _id_filter(ids, column):
-    if ids is None:
-        return "", ()
-    marks = ",".join("?" * len(ids))
-    return f" AND {column} IN ({marks})", tuple(ids)
-
-
 def gather_facts(as_of: date, ids=None) -> tuple[dict[int, ClientFacts], dict[int, tuple]]:
     """The facts for the given clients (all live clients when None), in five queries,
     and what is stored for them now."""
-    conn = database.connection()
     next_day = (as_of + timedelta(days=1)).isoformat()
     year_ago = (as_of - timedelta(days=365)).isoformat()
-    where, params = _id_filter(ids, "id")
     stored, facts_rows = {}, []
-    for row in conn.execute(
-            f"SELECT {', '.join(_PROFILE_COLUMNS)}, {', '.join(DERIVED_COLUMNS)} FROM client "
-            f"WHERE deleted_at IS NULL{where}", params):
-        facts_rows.append(row[:len(_PROFILE_COLUMNS)])
-        stored[row[0]] = row[len(_PROFILE_COLUMNS):]
-
-    orders = {}
-    where, params = _id_filter(ids, "client_id")
-    for cid, count, spend, first, last, recent in conn.execute(
-            "SELECT client_id, COUNT(*), TOTAL(paid), MIN(ordered_on), MAX(ordered_on), "
-            "SUM(ordered_on > ?) FROM orders WHERE status != 'cancelled' AND ordered_on < ?"
-            f"{where} GROUP BY client_id", (year_ago, next_day, *params)):
-        orders[cid] = (count, int(spend), first, last, recent)
-
-    events = {}
-    for cid, last, initiated, satisfaction in conn.execute(
-            f"SELECT client_id, MAX(occurred_at), SUM(kind IN ({_INITIATED}) AND occurred_at >= ?), "
-            "AVG(satisfaction) FROM event WHERE is_activity = 1 AND occurred_at < ?"
-            f"{where} GROUP BY client_id", (year_ago, next_day, *params)):
-        events[cid] = (last, initiated, satisfaction)
-
-    referred = _referral_facts(conn, ids, year_ago, next_day)
+    width = len(queries.PROFILE_COLUMNS)
+    for row in queries.client_rows(ids):
+        facts_rows.append(row[:width])
+        stored[row[0]] = row[width:]
+    orders = {cid: (count, int(spend), first, last, recent)
+              for cid, count, spend, first, last, recent in queries.order_aggregates(next_day, year_ago, ids)}
+    events = {cid: (last, initiated, satisfaction)
+              for cid, last, initiated, satisfaction in queries.activity_aggregates(next_day, year_ago, ids)}
+    referred = {referrer: (count, with_orders, int(spend))
+                for referrer, count, with_orders, spend in queries.referral_aggregates(next_day, ids)}
 
     facts = {}
     no_orders = (0, 0, None, None, 0)
@@ -148,27 +122,11 @@ def gather_facts(as_of: date, ids=None) -> tuple[dict[int, ClientFacts], dict[in
     return facts, stored
 
 
-def _referral_facts(conn, ids, year_ago, next_day) -> dict[int, tuple[int, int, int]]:
-    """Per referrer: clients referred, how many of them have ordered, and their spend."""
-    where, params = _id_filter(ids, "r.referred_by_id")
-    out = {}
-    for referrer, referrals, with_orders, spend in conn.execute(
-            "SELECT r.referred_by_id, COUNT(*), COUNT(o.client_id), TOTAL(o.spend) FROM client r "
-            "LEFT JOIN (SELECT client_id, TOTAL(paid) AS spend FROM orders "
-            "           WHERE status != 'cancelled' AND ordered_on < ? GROUP BY client_id) o "
-            "ON o.client_id = r.id WHERE r.referred_by_id IS NOT NULL AND r.deleted_at IS NULL"
-            f"{where} GROUP BY r.referred_by_id", (next_day, *params)):
-        out[referrer] = (referrals, with_orders, int(spend))
-    return out
-
-
 def current_key_threshold(policy: Policy, fresh: dict[int, int] | None = None) -> int | None:
     """The key-client spend threshold over all live clients; `fresh` overrides the
     stored spend of some clients (the ones being recomputed)."""
     fresh = fresh or {}
-    conn = database.connection()
-    spends = [s for cid, s in conn.execute("SELECT id, spend FROM client WHERE deleted_at IS NULL AND spend > 0")
-              if cid not in fresh]
+    spends = [s for cid, s in queries.stored_spends() if cid not in fresh]
     spends.extend(s for s in fresh.values() if s > 0)
     spends.sort(reverse=True)
     return key_threshold(spends, policy)
@@ -260,15 +218,10 @@ def recompute(as_of: date, ids=None, *, policy: Policy | None = None, at: dateti
                                data, stamp))
         result.clients = total
         result.changed = len(updates)
-        conn = database.connection()
         if updates:
-            conn.executemany(
-                f"UPDATE client SET {', '.join(f'{c} = ?' for c in DERIVED_COLUMNS)} WHERE id = ?", updates)
+            queries.write_derived(updates)
         if events:
-            conn.executemany(
-                "INSERT INTO event (uuid, client_id, occurred_at, kind, text, staff, is_activity, stage_from, "
-                "stage_to, win_back, data, created_at) VALUES (?, ?, ?, 'stage_change', ?, ?, 0, ?, ?, ?, ?, ?)",
-                events)
+            queries.insert_stage_changes(events)
         if ids is None:
             set_setting("last_recompute", as_of.isoformat())
     if progress:
@@ -283,7 +236,4 @@ def recompute_clients(client_ids, as_of: date, **kwargs) -> RecomputeResult:
     ids = {i for i in client_ids if i is not None}
     if not ids:
         return RecomputeResult(as_of=as_of)
-    marks = ",".join("?" * len(ids))
-    referrers = {r for (r,) in database.connection().execute(
-        f"SELECT referred_by_id FROM client WHERE id IN ({marks}) AND referred_by_id IS NOT NULL", tuple(ids))}
-    return recompute(as_of, sorted(ids | referrers), **kwargs)
+    return recompute(as_of, sorted(ids | queries.referrers_of(ids)), **kwargs)

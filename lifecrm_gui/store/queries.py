@@ -1,0 +1,167 @@
+"""The set-based reads and writes behind recompute, search and stats: one SQL
+aggregate per figure for all clients (or a given few)."""
+
+from lifecrm_gui.domain.vocab import CLASSES, CLIENT_INITIATED_KINDS, STAGES
+
+from .models import database
+
+DERIVED_COLUMNS = ("stage", "tier", "client_class", "quadrant", "influence", "frequency", "satisfaction",
+                   "order_count", "spend", "first_order_on", "last_order_on", "last_activity_on",
+                   "ltv_historical", "ltv_projected", "ltv_referral", "ltv_total")
+PROFILE_COLUMNS = ("id", "referred_by_id", "kind", "annual_contract", "followers", "engagement",
+                   "influence_relevant", "reputation_rank", "lost_on", "lost_reason", "manual_stage",
+                   "manual_stage_on", "class_pin")
+_INITIATED = ",".join(f"'{k}'" for k in sorted(CLIENT_INITIATED_KINDS))
+
+
+def _conn():
+    return database.connection()
+
+
+def _ids_clause(ids, column):
+    if ids is None:
+        return "", ()
+    return f" AND {column} IN ({','.join('?' * len(ids))})", tuple(ids)
+
+
+def client_rows(ids=None):
+    """(profile columns..., derived columns...) of live clients."""
+    where, params = _ids_clause(ids, "id")
+    return _conn().execute(f"SELECT {', '.join(PROFILE_COLUMNS)}, {', '.join(DERIVED_COLUMNS)} FROM client "
+                           f"WHERE deleted_at IS NULL{where}", params)
+
+
+def order_aggregates(next_day: str, year_ago: str, ids=None):
+    """Per client, orders that count (not cancelled, before next_day): count, spend,
+    first and last order date, orders since year_ago."""
+    where, params = _ids_clause(ids, "client_id")
+    return _conn().execute(
+        "SELECT client_id, COUNT(*), TOTAL(paid), MIN(ordered_on), MAX(ordered_on), SUM(ordered_on > ?) "
+        f"FROM orders WHERE status != 'cancelled' AND ordered_on < ?{where} GROUP BY client_id",
+        (year_ago, next_day, *params))
+
+
+def activity_aggregates(next_day: str, year_ago: str, ids=None):
+    """Per client: last client activity, client-initiated touches since year_ago, mean satisfaction."""
+    where, params = _ids_clause(ids, "client_id")
+    return _conn().execute(
+        f"SELECT client_id, MAX(occurred_at), SUM(kind IN ({_INITIATED}) AND occurred_at >= ?), "
+        f"AVG(satisfaction) FROM event WHERE is_activity = 1 AND occurred_at < ?{where} GROUP BY client_id",
+        (year_ago, next_day, *params))
+
+
+def referral_aggregates(next_day: str, ids=None):
+    """Per referrer: clients referred, how many of them have ordered, and their spend."""
+    where, params = _ids_clause(ids, "r.referred_by_id")
+    return _conn().execute(
+        "SELECT r.referred_by_id, COUNT(*), COUNT(o.client_id), TOTAL(o.spend) FROM client r "
+        "LEFT JOIN (SELECT client_id, TOTAL(paid) AS spend FROM orders "
+        "           WHERE status != 'cancelled' AND ordered_on < ? GROUP BY client_id) o "
+        "ON o.client_id = r.id WHERE r.referred_by_id IS NOT NULL AND r.deleted_at IS NULL"
+        f"{where} GROUP BY r.referred_by_id", (next_day, *params))
+
+
+def stored_spends():
+    """(id, spend) of live paying clients, as last derived."""
+    return _conn().execute("SELECT id, spend FROM client WHERE deleted_at IS NULL AND spend > 0")
+
+
+def referrers_of(ids):
+    marks = ",".join("?" * len(ids))
+    return {r for (r,) in _conn().execute(
+        f"SELECT referred_by_id FROM client WHERE id IN ({marks}) AND referred_by_id IS NOT NULL", tuple(ids))}
+
+
+def write_derived(updates) -> None:
+    """updates: (derived values in DERIVED_COLUMNS order..., client id)."""
+    _conn().executemany(f"UPDATE client SET {', '.join(f'{c} = ?' for c in DERIVED_COLUMNS)} WHERE id = ?",
+                        updates)
+
+
+def insert_stage_changes(rows) -> None:
+    """rows: (uuid, client id, occurred_at, text, staff, from, to, win_back, data, created_at)."""
+    _conn().executemany(
+        "INSERT INTO event (uuid, client_id, occurred_at, kind, text, staff, is_activity, stage_from, "
+        "stage_to, win_back, data, created_at) VALUES (?, ?, ?, 'stage_change', ?, ?, 0, ?, ?, ?, ?, ?)", rows)
+
+
+# The client list
+
+LIST_COLUMNS = ("id", "name", "phone", "stage", "tier", "client_class", "last_activity_on", "spend",
+                "ltv_total", "source", "tags")
+_TAGS = ("(SELECT group_concat(t.name, ', ') FROM client_tag ct JOIN tag t ON t.id = ct.tag_id "
+         "WHERE ct.client_id = c.id)")
+
+
+def _ordinal(column, table) -> str:
+    cases = " ".join(f"WHEN '{key}' THEN {i}" for i, key in enumerate(table))
+    return f"CASE {column} {cases} ELSE 99 END"
+
+
+SORTS = {
+    "name": "s.sort_key",
+    "phone": "c.phone",
+    "stage": _ordinal("c.stage", STAGES),
+    "tier": "c.tier",
+    "client_class": _ordinal("c.client_class", CLASSES),
+    "last_activity_on": "c.last_activity_on",
+    "spend": "c.spend",
+    "ltv_total": "c.ltv_total",
+    "source": "c.source",
+    "tags": _TAGS,
+}
+
+
+def client_ids(text: str, *, trash: bool, equals: dict, needs=(), tags=(), sort="name", descending=False,
+               limit=None) -> list[int]:
+    """Clients whose search keys contain `text` (literally: no wildcards), matching every
+    `equals` column filter ({column: values}), any of `needs`, any of `tags`."""
+    clauses = ["c.deleted_at IS NOT NULL" if trash else "c.deleted_at IS NULL"]
+    params: list = []
+    if text:
+        clauses.append("instr(s.text, ?) > 0")
+        params.append(text)
+    for column, values in equals.items():
+        if values:
+            clauses.append(f"c.{column} IN ({','.join('?' * len(values))})")
+            params.extend(values)
+    if needs:
+        clauses.append("(" + " OR ".join("instr(',' || c.needs || ',', ?) > 0" for _ in needs) + ")")
+        params.extend(f",{n}," for n in needs)
+    if tags:
+        clauses.append(f"c.id IN (SELECT ct.client_id FROM client_tag ct JOIN tag t ON t.id = ct.tag_id "
+                       f"WHERE t.name IN ({','.join('?' * len(tags))}))")
+        params.extend(tags)
+    direction = "DESC" if descending else "ASC"
+    sql = (f"SELECT c.id FROM client c JOIN client_search s ON s.client_id = c.id WHERE {' AND '.join(clauses)} "
+           f"ORDER BY {SORTS.get(sort, SORTS['name'])} {direction}, c.id {direction}")
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return [r[0] for r in _conn().execute(sql, params)]
+
+
+def list_rows(ids) -> dict[int, tuple]:
+    ids = list(ids)
+    out = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for row in _conn().execute(
+                f"SELECT c.id, c.name, c.phone, c.stage, c.tier, c.client_class, c.last_activity_on, c.spend, "
+                f"c.ltv_total, c.source, {_TAGS} FROM client c WHERE c.id IN ({','.join('?' * len(chunk))})",
+                chunk):
+            out[row[0]] = row
+    return out
+
+
+def count_clients(trash: bool = False) -> int:
+    return _conn().execute(
+        f"SELECT COUNT(*) FROM client WHERE deleted_at IS {'NOT ' if trash else ''}NULL").fetchone()[0]
+
+
+def revenue(start: str | None, next_day: str) -> tuple[int, int]:
+    """Paid on orders that count, of live clients, from start (inclusive) to next_day: (amount, orders)."""
+    total, count = _conn().execute(
+        "SELECT TOTAL(o.paid), COUNT(*) FROM orders o JOIN client c ON c.id = o.client_id "
+        "WHERE o.status != 'cancelled' AND o.ordered_on >= ? AND o.ordered_on < ? AND c.deleted_at IS NULL",
+        (start or "", next_day)).fetchone()
+    return int(total), count
