@@ -19,7 +19,9 @@ def _as_of(text: str) -> date:
 
 # Modules that add commands of their own area: each has add_parsers(sub, parents),
 # and its parsers set `handler` (a function of the parsed args returning the exit code).
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = (
+    "lifecrm_gui.commands.report",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -48,7 +48,8 @@ def _days(as_of: date, since: date) -> int:
 
 
 def derive_stage(facts: StageFacts, as_of: date, policy: Policy = Policy()) -> StageVerdict:
-    if facts.lost_on is not None and (facts.last_order_on is None or facts.last_order_on <= facts.lost_on):
+    lost = facts.lost_on is not None and facts.lost_on <= as_of
+    if lost and (facts.last_order_on is None or facts.last_order_on <= facts.lost_on):
         return StageVerdict(Stage.CHURNED, Reason("lost", {"reason": facts.lost_reason or "other",
                                                            "on": facts.lost_on.isoformat()}))
     if facts.order_count == 0:
