@@ -20,7 +20,7 @@ def key_threshold(paying_spends_desc, policy: Policy = Policy()) -> int | None:
     return paying_spends_desc[rank - 1]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ClassFacts:
     spend: int = 0
     tier: int = 0

@@ -42,7 +42,7 @@ _TEXTS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Reason:
     code: str
     params: dict = field(default_factory=dict)

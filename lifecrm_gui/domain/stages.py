@@ -24,7 +24,7 @@ ORDER_STAGES = frozenset({Stage.NEW, Stage.ACTIVE, Stage.LOYAL})
 LAPSED_STAGES = frozenset({Stage.DORMANT, Stage.CHURNED})
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class StageFacts:
     """What is known of one client as of the date asked about."""
     order_count: int = 0
@@ -37,7 +37,7 @@ class StageFacts:
     manual_stage_on: date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class StageVerdict:
     stage: Stage
     reason: Reason

@@ -13,7 +13,7 @@ def seed_lifetime_value(average_sale: int, purchases_per_year: float, years: flo
     return round(average_sale * purchases_per_year * years) + sum(referred_values)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class LifetimeValue:
     historical: int
     projected: int

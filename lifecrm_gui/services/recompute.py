@@ -26,7 +26,7 @@ class Cancelled(Exception):
     pass
 
 
-@dataclass
+@dataclass(slots=True)
 class ClientFacts:
     """Everything the rules need about one client, as of a date."""
     client_id: int
@@ -43,7 +43,7 @@ class ClientFacts:
     class_pin: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Derived:
     stage: str
     tier: int
@@ -65,7 +65,10 @@ class Derived:
     class_reason: object = field(default=None, compare=False)
 
     def row(self) -> tuple:
-        return tuple(getattr(self, c) for c in DERIVED_COLUMNS)
+        """The values in DERIVED_COLUMNS order."""
+        return (self.stage, self.tier, self.client_class, self.quadrant, self.influence, self.frequency,
+                self.satisfaction, self.order_count, self.spend, self.first_order_on, self.last_order_on,
+                self.last_activity_on, self.ltv_historical, self.ltv_projected, self.ltv_referral, self.ltv_total)
 
 
 @dataclass
@@ -79,8 +82,12 @@ class RecomputeResult:
     moves: dict = field(default_factory=dict)  # (from, to) -> count
 
 
-def _d(text):
-    return date.fromisoformat(text[:10]) if text else None
+class _Dates(dict):
+    """ISO text -> date, each distinct day parsed once (a studio has a few thousand)."""
+
+    def __missing__(self, text):
+        value = self[text] = date.fromisoformat(text[:10]) if text else None
+        return value
 
 
 def gather_facts(as_of: date, ids=None) -> tuple[dict[int, ClientFacts], dict[int, tuple]]:
@@ -97,29 +104,54 @@ def gather_facts(as_of: date, ids=None) -> tuple[dict[int, ClientFacts], dict[in
               for cid, count, spend, first, last, recent in queries.order_aggregates(next_day, year_ago, ids)}
     events = {cid: (last, initiated, satisfaction)
               for cid, last, initiated, satisfaction in queries.activity_aggregates(next_day, year_ago, ids)}
-    referred = {referrer: (count, with_orders, int(spend))
-                for referrer, count, with_orders, spend in queries.referral_aggregates(next_day, ids)}
+    referred = _referral_facts(facts_rows, orders, ids, next_day)
 
     facts = {}
     no_orders = (0, 0, None, None, 0)
     no_events = (None, 0, None)
+    no_referrals = (0, 0, 0)
+    day = _Dates()
+    influences = {}
     for (cid, _referrer, kind, contract, followers, engagement, relevant, rank, lost_on, lost_reason,
          manual, manual_on, pin) in facts_rows:
         count, spend, first, last, recent = orders.get(cid, no_orders)
         last_event, initiated, satisfaction = events.get(cid, no_events)
-        referrals, with_orders, referral_spend = referred.get(cid, (0, 0, 0))
+        referrals, with_orders, referral_spend = referred.get(cid, no_referrals)
+        influence_key = (kind, followers, engagement, relevant, rank)
+        influence = influences.get(influence_key)
+        if influence is None:
+            influence = influences[influence_key] = InfluenceFacts(
+                kind=kind, followers=followers, engagement=engagement, relevant=bool(relevant),
+                reputation_rank=rank)
         facts[cid] = ClientFacts(
             client_id=cid,
-            stage=StageFacts(order_count=count, last_order_on=_d(last), last_activity_on=_d(last_event),
-                             referred_with_orders=with_orders, lost_on=_d(lost_on), lost_reason=lost_reason,
-                             manual_stage=manual, manual_stage_on=_d(manual_on)),
-            influence=InfluenceFacts(kind=kind, followers=followers, engagement=engagement,
-                                     relevant=bool(relevant), reputation_rank=rank),
-            spend=spend, first_order_on=_d(first), orders_last_year=recent or 0,
+            stage=StageFacts(order_count=count, last_order_on=day[last], last_activity_on=day[last_event],
+                             referred_with_orders=with_orders, lost_on=day[lost_on], lost_reason=lost_reason,
+                             manual_stage=manual, manual_stage_on=day[manual_on]),
+            influence=influence,
+            spend=spend, first_order_on=day[first], orders_last_year=recent or 0,
             initiated_last_year=initiated or 0,
             satisfaction=round(satisfaction, 2) if satisfaction is not None else None,
             referrals=referrals, referral_spend=referral_spend, annual_contract=bool(contract), class_pin=pin)
     return facts, stored
+
+
+def _referral_facts(facts_rows, orders, ids, next_day) -> dict[int, tuple[int, int, int]]:
+    """Per referrer: clients referred, how many of them have ordered, and their spend.
+    Worked out from the rows already read when all clients are; asked of the
+    database for a few."""
+    if ids is not None:
+        return {referrer: (count, with_orders, int(spend))
+                for referrer, count, with_orders, spend in queries.referral_aggregates(next_day, ids)}
+    out = {}
+    for row in facts_rows:
+        referrer = row[1]
+        if referrer is None:
+            continue
+        count, with_orders, spend = out.get(referrer, (0, 0, 0))
+        bought = orders.get(row[0])
+        out[referrer] = (count + 1, with_orders + (bought is not None), spend + (bought[1] if bought else 0))
+    return out
 
 
 def current_key_threshold(policy: Policy, fresh: dict[int, int] | None = None) -> int | None:
@@ -132,13 +164,19 @@ def current_key_threshold(policy: Policy, fresh: dict[int, int] | None = None) -
     return key_threshold(spends, policy)
 
 
-def derive(facts: ClientFacts, as_of: date, threshold: int | None, policy: Policy) -> Derived:
-    """The pure rules applied to one client's facts."""
+def derive(facts: ClientFacts, as_of: date, threshold: int | None, policy: Policy, scores=None) -> Derived:
+    """The pure rules applied to one client's facts (`scores` memoises influence
+    scores across clients that share the same influence facts)."""
     verdict = derive_stage(facts.stage, as_of, policy)
     tier = tier_for(facts.spend, policy)
     value = lifetime_value(facts.spend, facts.stage.order_count, facts.first_order_on, as_of,
                            facts.referral_spend, policy)
-    score = influence_score(facts.influence)
+    if scores is None:
+        score = influence_score(facts.influence)
+    else:
+        score = scores.get(facts.influence)
+        if score is None:
+            score = scores[facts.influence] = influence_score(facts.influence)
     frequency = facts.initiated_last_year + facts.orders_last_year
     client_class, class_reason = classify(ClassFacts(
         spend=facts.spend, tier=tier, kind=facts.influence.kind, annual_contract=facts.annual_contract,
@@ -173,7 +211,8 @@ def evaluate(as_of: date, ids=None, policy: Policy | None = None) -> tuple[dict[
         threshold = key_threshold(sorted((f.spend for f in facts.values() if f.spend > 0), reverse=True), policy)
     else:
         threshold = current_key_threshold(policy, {cid: f.spend for cid, f in facts.items()})
-    return {cid: derive(f, as_of, threshold, policy) for cid, f in facts.items()}, stored
+    scores = {}
+    return {cid: derive(f, as_of, threshold, policy, scores) for cid, f in facts.items()}, stored
 
 
 def recompute(as_of: date, ids=None, *, policy: Policy | None = None, at: datetime | None = None,

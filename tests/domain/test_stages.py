@@ -438,7 +438,8 @@ class TestDeriveStageProperties:
     @given(stage_facts(), _dates)
     def test_stage_agrees_with_the_facts(self, facts, as_of):
         stage = derive_stage(facts, as_of).stage
-        lost = facts.lost_on is not None and (facts.last_order_on is None or facts.last_order_on <= facts.lost_on)
+        lost = (facts.lost_on is not None and facts.lost_on <= as_of
+                and (facts.last_order_on is None or facts.last_order_on <= facts.lost_on))
         if lost:
             assert stage == Stage.CHURNED
         elif facts.order_count == 0:
@@ -458,3 +459,10 @@ class TestDeriveStageProperties:
             assert order.index(later) >= order.index(now)
         else:
             assert later in (now, Stage.DORMANT, Stage.CHURNED)
+
+
+def test_a_lost_mark_dated_after_as_of_is_not_known_yet():
+    facts = StageFacts(order_count=1, last_order_on=date(2026, 1, 1), lost_on=date(2026, 3, 1),
+                       lost_reason="price")
+    assert derive_stage(facts, date(2026, 2, 28)).stage == Stage.NEW
+    assert derive_stage(facts, date(2026, 3, 1)).stage == Stage.CHURNED

@@ -1,0 +1,230 @@
+"""LifeCRM benchmarks, run on demand (never in the test suite).
+
+    python bench/run.py --clients 100000 --json
+
+Each figure stands beside a floor: the same work done with raw sqlite3 in the same
+run, so a slow machine shows as a slow floor, not as a slow LifeCRM.
+"""
+
+import argparse
+import csv
+import importlib
+import json
+import random
+import sqlite3
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+AS_OF = date(2026, 6, 30)
+SEARCH_MIX = ("王", "张伟", "李娜", "zw", "wf", "lj", "chenjing", "8000", "1234", "5678", "vip")
+
+
+def timed(fn, *args, **kwargs):
+    started = time.perf_counter()
+    value = fn(*args, **kwargs)
+    return time.perf_counter() - started, value
+
+
+def percentile(samples, share):
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def open_fresh(path):
+    from lifecrm_gui.store.db import close_database, open_database
+
+    close_database()
+    return open_database(path)
+
+
+def bench_demo(folder: Path, clients: int, figures: dict) -> Path:
+    from lifecrm_gui.services.demo import generate_demo
+    from lifecrm_gui.services.recompute import recompute
+
+    path = folder / "demo.sqlite3"
+    db = open_fresh(path)
+    seconds, summary = timed(generate_demo, db, clients, seed=7, as_of=AS_OF)
+    figures["demo_seconds"] = round(seconds, 2)
+    figures["demo_rows"] = {k: v for k, v in summary.__dict__.items()}
+    figures["demo_rows_per_s"] = round(sum(summary.__dict__.values()) / seconds)
+
+    # Floor: the same number of rows into the same tables with bare executemany.
+    floor_path = folder / "floor-demo.sqlite3"
+    conn = sqlite3.connect(path)
+    tables = ("client", "client_search", "family_member", "orders", "event", "client_tag", "task")
+    dumps = {t: conn.execute(f"SELECT * FROM {t}").fetchall() for t in tables}
+    schema = [r[0] for r in conn.execute("SELECT sql FROM sqlite_master WHERE type IN ('table', 'index') "
+                                         "AND sql IS NOT NULL")]
+    conn.close()
+    floor = sqlite3.connect(floor_path)
+    floor.execute("PRAGMA journal_mode=wal")
+    for statement in schema:
+        floor.execute(statement)
+    floor.execute("INSERT INTO tag (name) VALUES ('x')")
+    started = time.perf_counter()
+    with floor:
+        for table in tables:
+            rows = dumps[table]
+            if rows:
+                floor.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({','.join('?' * len(rows[0]))})", rows)
+    figures["demo_floor_insert_seconds"] = round(time.perf_counter() - started, 2)
+    floor.close()
+
+    seconds, result = timed(recompute, AS_OF)
+    figures["recompute_first_seconds"] = round(seconds, 3)
+    figures["recompute_first_changed"] = result.changed
+    seconds, result = timed(recompute, date(2026, 7, 31))
+    figures["recompute_next_month_seconds"] = round(seconds, 3)
+    figures["recompute_next_month_changed"] = result.changed
+    seconds, result = timed(recompute, date(2026, 7, 31))
+    figures["recompute_unchanged_seconds"] = round(seconds, 3)
+    figures["recompute_floor_aggregates_seconds"] = round(_recompute_floor(path, date(2026, 7, 31)), 3)
+    return path
+
+
+def _recompute_floor(path: Path, as_of: date) -> float:
+    """The same three aggregates and the client read recompute does, with raw sqlite3."""
+    from lifecrm_gui.domain.vocab import CLIENT_INITIATED_KINDS
+    from lifecrm_gui.store import queries
+
+    conn = sqlite3.connect(path)
+    next_day = (as_of + timedelta(days=1)).isoformat()
+    year_ago = (as_of - timedelta(days=365)).isoformat()
+    initiated = ",".join(f"'{k}'" for k in sorted(CLIENT_INITIATED_KINDS))
+    started = time.perf_counter()
+    conn.execute(f"SELECT {', '.join(queries.PROFILE_COLUMNS)}, {', '.join(queries.DERIVED_COLUMNS)} "
+                 "FROM client WHERE deleted_at IS NULL").fetchall()
+    conn.execute("SELECT client_id, COUNT(*), TOTAL(paid), MIN(ordered_on), MAX(ordered_on), "
+                 "SUM(ordered_on > ?) FROM orders WHERE status != 'cancelled' AND ordered_on < ? "
+                 "GROUP BY client_id", (year_ago, next_day)).fetchall()
+    conn.execute(f"SELECT client_id, MAX(occurred_at), SUM(kind IN ({initiated}) AND occurred_at >= ?), "
+                 "AVG(satisfaction) FROM event WHERE is_activity = 1 AND occurred_at < ? GROUP BY client_id",
+                 (year_ago, next_day)).fetchall()
+    conn.execute("SELECT r.referred_by_id, COUNT(*), COUNT(o.client_id), TOTAL(o.spend) FROM client r "
+                 "LEFT JOIN (SELECT client_id, TOTAL(paid) AS spend FROM orders WHERE status != 'cancelled' "
+                 "AND ordered_on < ? GROUP BY client_id) o ON o.client_id = r.id "
+                 "WHERE r.referred_by_id IS NOT NULL AND r.deleted_at IS NULL GROUP BY r.referred_by_id",
+                 (next_day,)).fetchall()
+    seconds = time.perf_counter() - started
+    conn.close()
+    return seconds
+
+
+def bench_search(path: Path, figures: dict) -> None:
+    from lifecrm_gui.search_keys import normalise_query
+    from lifecrm_gui.services.search import ClientFilter, fetch_rows, search_ids
+
+    open_fresh(path)
+    search_ids(ClientFilter(query="warm-up"))
+    ours, floor = [], []
+    conn = sqlite3.connect(path)
+    for _ in range(5):
+        for query in SEARCH_MIX:
+            started = time.perf_counter()
+            ids = search_ids(ClientFilter(query=query))
+            fetch_rows(ids[:60])
+            ours.append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
+            found = [r[0] for r in conn.execute(
+                "SELECT c.id FROM client c JOIN client_search s ON s.client_id = c.id "
+                "WHERE c.deleted_at IS NULL AND instr(s.text, ?) > 0 ORDER BY s.sort_key, c.id",
+                (normalise_query(query),))]
+            conn.execute(f"SELECT * FROM client WHERE id IN ({','.join('?' * len(found[:60]))})",
+                         found[:60]).fetchall()
+            floor.append((time.perf_counter() - started) * 1000)
+    conn.close()
+    figures["search_ms_p50"] = round(percentile(ours, 0.5), 2)
+    figures["search_ms_p95"] = round(percentile(ours, 0.95), 2)
+    figures["search_floor_ms_p50"] = round(percentile(floor, 0.5), 2)
+    figures["search_floor_ms_p95"] = round(percentile(floor, 0.95), 2)
+
+
+def bench_import(folder: Path, source: Path, figures: dict) -> None:
+    from lifecrm_gui.services.exporter import export_file
+    from lifecrm_gui.services.importer import import_file
+
+    open_fresh(source)
+    clients_csv, orders_csv = folder / "clients.csv", folder / "orders.csv"
+    export_file("clients", clients_csv)
+    export_file("orders", orders_csv)
+    target = folder / "imported.sqlite3"
+    open_fresh(target)
+    seconds, result = timed(import_file, "clients", clients_csv, as_of=AS_OF)
+    assert not result.errors, result.errors[:5]
+    figures["import_clients_rows"] = result.written
+    figures["import_clients_rows_per_s"] = round(result.written / seconds)
+    seconds, result = timed(import_file, "orders", orders_csv, as_of=AS_OF)
+    assert not result.errors, result.errors[:5]
+    figures["import_orders_rows"] = result.written
+    figures["import_orders_rows_per_s"] = round(result.written / seconds)
+    figures.update(_import_floor(folder, clients_csv, orders_csv))
+
+
+def _import_floor(folder: Path, clients_csv: Path, orders_csv: Path) -> dict:
+    """Read the same CSV files and insert their rows with bare executemany (no checks)."""
+    conn = sqlite3.connect(folder / "floor-import.sqlite3")
+    conn.execute("CREATE TABLE client (id INTEGER PRIMARY KEY, a, b, c, d, e, f, g, h, i, j)")
+    conn.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY, client_id, ordered_on, category, amount, paid, "
+                 "status, shoot_on, note)")
+    out = {}
+    for name, path, width in (("clients", clients_csv, 10), ("orders", orders_csv, 8)):
+        started = time.perf_counter()
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle)
+            next(reader)
+            rows = [tuple((row + [""] * width)[:width]) for row in reader]
+        table = "client" if name == "clients" else "orders"
+        columns = "a, b, c, d, e, f, g, h, i, j" if name == "clients" else \
+            "client_id, ordered_on, category, amount, paid, status, shoot_on, note"
+        with conn:
+            conn.executemany(f"INSERT INTO {table} ({columns}) VALUES ({','.join('?' * width)})", rows)
+        out[f"import_{name}_floor_rows_per_s"] = round(len(rows) / (time.perf_counter() - started))
+    conn.close()
+    return out
+
+
+def bench_area(module: str, path: Path, figures: dict) -> None:
+    """The figures another area measures itself (bench/<area>.py: measure(db_path, as_of))."""
+    try:
+        area = importlib.import_module(module)
+    except ImportError:
+        return
+    figures.update(area.measure(path, AS_OF))
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=100_000)
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--only", nargs="*", default=(), help="core, import, gui, campaigns, dashboard, startup")
+    args = parser.parse_args(argv)
+    random.seed(1)
+    figures = {"clients": args.clients, "as_of": AS_OF.isoformat()}
+    wanted = set(args.only) or {"core", "import", "gui", "campaigns", "dashboard", "startup"}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        path = bench_demo(folder, args.clients, figures)
+        bench_search(path, figures)
+        if "import" in wanted:
+            bench_import(folder, path, figures)
+        from lifecrm_gui.store.db import close_database
+        close_database()
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        for area in ("gui", "campaigns", "dashboard", "startup"):
+            if area in wanted:
+                bench_area(area if area != "gui" else "gui_bench", path, figures)
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False))
+    else:
+        for key, value in figures.items():
+            print(f"{key:40} {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
