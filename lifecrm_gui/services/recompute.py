@@ -3,6 +3,7 @@ clients as of a date: a handful of set-based aggregates, the pure rules in
 Python, and one write of whatever moved."""
 
 import json
+import math
 import time as clock
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -154,14 +155,17 @@ def _referral_facts(facts_rows, orders, ids, next_day) -> dict[int, tuple[int, i
     return out
 
 
-def current_key_threshold(policy: Policy, fresh: dict[int, int] | None = None) -> int | None:
-    """The key-client spend threshold over all live clients; `fresh` overrides the
-    stored spend of some clients (the ones being recomputed)."""
-    fresh = fresh or {}
-    spends = [s for cid, s in queries.stored_spends() if cid not in fresh]
-    spends.extend(s for s in fresh.values() if s > 0)
-    spends.sort(reverse=True)
-    return key_threshold(spends, policy)
+def current_key_threshold(policy: Policy, fresh: dict[int, int]) -> int | None:
+    """The key-client spend threshold (domain.classes.key_threshold) over all live
+    clients, where `fresh` holds the just-derived spend of the clients being
+    recomputed and the others count as last stored: only the top of the others is read."""
+    paying_fresh = [s for s in fresh.values() if s > 0]
+    paying = queries.paying_count(tuple(fresh)) + len(paying_fresh)
+    if paying == 0:
+        return None
+    rank = math.ceil(paying * policy.key_top_percent / 100)
+    top = sorted(queries.top_spends(rank, tuple(fresh)) + paying_fresh, reverse=True)
+    return top[rank - 1]
 
 
 def derive(facts: ClientFacts, as_of: date, threshold: int | None, policy: Policy, scores=None) -> Derived:

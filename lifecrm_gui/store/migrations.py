@@ -5,6 +5,10 @@ so a database is always at one version or the next, never in between. Steps
 are frozen once released: a change to the schema is a new step.
 """
 
+from . import campaign_schema
+
+from . import merge_schema
+
 V1_TABLES = """
 CREATE TABLE client (
     id INTEGER PRIMARY KEY,
@@ -125,6 +129,7 @@ CREATE INDEX campaign_recipient_client_id ON campaign_recipient (client_id);
 V2_INDEXES = """
 CREATE INDEX orders_client_cover ON orders (client_id, ordered_on, paid, status);
 CREATE INDEX orders_ordered_on ON orders (ordered_on);
+CREATE INDEX client_spend ON client (spend) WHERE deleted_at IS NULL;
 CREATE INDEX event_activity_cover ON event (is_activity, client_id, occurred_at, kind, satisfaction);
 CREATE INDEX event_kind_time ON event (kind, occurred_at);
 CREATE TABLE client_search (
@@ -161,5 +166,5 @@ def _v2(conn) -> None:
          for r in rows))
 
 
-MIGRATIONS = ((1, _v1), (2, _v2))
+MIGRATIONS = ((1, _v1), (2, _v2), (3, campaign_schema.migrate), (4, merge_schema.migrate))
 LATEST_VERSION = MIGRATIONS[-1][0]

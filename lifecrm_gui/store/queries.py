@@ -61,9 +61,23 @@ def referral_aggregates(next_day: str, ids=None):
         f"{where} GROUP BY r.referred_by_id", (next_day, *params))
 
 
-def stored_spends():
-    """(id, spend) of live paying clients, as last derived."""
-    return _conn().execute("SELECT id, spend FROM client WHERE deleted_at IS NULL AND spend > 0")
+def _excluding(ids):
+    return (f" AND id NOT IN ({','.join('?' * len(ids))})", tuple(ids)) if ids else ("", ())
+
+
+def paying_count(excluding=()) -> int:
+    """Live clients with spend, as last derived, other than `excluding`."""
+    skip, params = _excluding(excluding)
+    return _conn().execute(f"SELECT COUNT(*) FROM client WHERE deleted_at IS NULL AND spend > 0{skip}",
+                           params).fetchone()[0]
+
+
+def top_spends(limit: int, excluding=()) -> list[int]:
+    """The `limit` largest spends of live clients other than `excluding`, largest first."""
+    skip, params = _excluding(excluding)
+    return [s for (s,) in _conn().execute(
+        f"SELECT spend FROM client WHERE deleted_at IS NULL AND spend > 0{skip} ORDER BY spend DESC LIMIT ?",
+        (*params, limit))]
 
 
 def referrers_of(ids):

@@ -132,3 +132,22 @@ def test_find_client_by_id_ref_phone_and_name(db):
     cid = clients.create_client({"name": "王芳", "phone": "13600005678", "ref": "C-001"}, as_of=TODAY)
     for key in (str(cid), "C-001", "136 0000 5678", "+8613600005678", "王芳"):
         assert clients.find_client(key).id == cid
+
+
+def test_key_threshold_for_one_client_agrees_with_the_whole_studio(db):
+    from lifecrm_gui.domain.classes import key_threshold
+    from lifecrm_gui.domain.policy import Policy
+    from lifecrm_gui.services.recompute import current_key_threshold, recompute
+    spends = [100, 500, 500, 900, 2000, 0, 3000, 700, 700, 50, 8000]
+    ids = []
+    for n, spend in enumerate(spends):
+        cid = new(f"客户{n}", f"1380000{n:04d}")
+        if spend:
+            timeline.add_order(cid, {"amount": spend, "paid": spend, "ordered_on": TODAY}, as_of=TODAY)
+        ids.append(cid)
+    recompute(TODAY)
+    whole = key_threshold(sorted((s * 100 for s in spends if s), reverse=True), Policy())
+    for cid, spend in zip(ids, spends):
+        assert current_key_threshold(Policy(), {cid: spend * 100}) == whole
+    assert current_key_threshold(Policy(), {ids[-1]: 0}) == key_threshold(
+        sorted((s * 100 for s in spends[:-1] if s), reverse=True), Policy())
