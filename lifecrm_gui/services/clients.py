@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from lifecrm_gui.domain import referrals as referral_rules
 from lifecrm_gui.domain import stages as stage_rules
-from lifecrm_gui.domain.vocab import (CLASSES, CLIENT_KINDS, CONSENT_CHANNELS, INDUSTRIES, NEEDS, RELATIONS,
+from lifecrm_gui.domain.vocab import (ACTIVITY_KINDS, CLASSES, CLIENT_KINDS, CONSENT_CHANNELS, INDUSTRIES, NEEDS, RELATIONS,
                                       SOURCES, STAGES, STYLES, label, lookup)
 from lifecrm_gui.search_keys import search_text, sort_key
 from lifecrm_gui.store.models import (Client, ClientSearch, ClientTag, Event, FamilyMember, Tag, database,
@@ -207,9 +207,11 @@ def refresh_search(client_ids) -> None:
 
 
 def create_client(data: dict, *, as_of: date | None = None, allow_duplicates: bool = False,
-                  staff: str | None = None) -> int:
+                  staff: str | None = None, first_event: tuple | None = None) -> int:
     """Add a client (name and phone suffice). Raises ValidationError; with
-    `allow_duplicates` False a contact value another client has is an error too."""
+    `allow_duplicates` False a contact value another client has is an error too.
+    `first_event` (kind, text, occurred_at), e.g. the inquiry of the call that brought
+    them, is written in the same transaction."""
     values, errors = clean_client(data)
     referrer = data.get("referred_by")
     if errors:
@@ -234,6 +236,10 @@ def create_client(data: dict, *, as_of: date | None = None, allow_duplicates: bo
             _write_tags(client.id, data["tags"])
         if data.get("family"):
             set_family(client.id, data["family"], recompute=False)
+        if first_event:
+            kind, text, occurred_at = first_event
+            Event.create(client=client.id, occurred_at=occurred_at or now(), kind=kind, text=text or "",
+                         staff=staff, is_activity=kind in ACTIVITY_KINDS)
         refresh_search([client.id])
         recompute_clients([client.id], as_of, staff=staff)
     return client.id

@@ -17,7 +17,6 @@ from lifecrm_gui.domain.value import lifetime_value
 from lifecrm_gui.domain.vocab import STAGES, label
 from lifecrm_gui.store import queries
 from lifecrm_gui.store.models import database, new_uuid
-from lifecrm_gui.store.queries import DERIVED_COLUMNS
 
 from .settings import language, load_policy, set_setting
 

@@ -19,7 +19,9 @@ class AppContext(QObject):
         self.db_path = Path(db_path)
         self._today = today
         self.current_client: int | None = None
+        self._lang: str | None = None
         self.clientSelected.connect(self._remember)
+        self.languageChanged.connect(self._set_lang)
 
     def today(self) -> date:
         """The date the rules judge by: fixed in tests and screenshots, else the clock's."""
@@ -28,7 +30,13 @@ class AppContext(QObject):
     def _remember(self, client_id: int) -> None:
         self.current_client = client_id if client_id >= 0 else None
 
-    def lang(self) -> str:
-        from lifecrm_gui.services.settings import language
+    def _set_lang(self, lang: str) -> None:
+        self._lang = lang
 
-        return language()
+    def lang(self) -> str:
+        """The language texts are shown in: read once, then kept up to date by languageChanged."""
+        if self._lang is None:
+            from lifecrm_gui.services.settings import language
+
+            self._lang = language()
+        return self._lang
