@@ -130,6 +130,8 @@ V2_INDEXES = """
 CREATE INDEX orders_client_cover ON orders (client_id, ordered_on, paid, status);
 CREATE INDEX orders_ordered_on ON orders (ordered_on);
 CREATE INDEX client_spend ON client (spend) WHERE deleted_at IS NULL;
+CREATE INDEX client_ltv_total ON client (ltv_total);
+CREATE INDEX client_last_activity_on ON client (last_activity_on);
 CREATE INDEX event_activity_cover ON event (is_activity, client_id, occurred_at, kind, satisfaction);
 CREATE INDEX event_kind_time ON event (kind, occurred_at);
 CREATE TABLE client_search (
