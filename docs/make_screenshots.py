@@ -29,6 +29,16 @@ def wait(app, ms: int = 300) -> None:
     app.processEvents()
 
 
+def wait_for_charts(page, timeout_ms: int = 120_000) -> None:
+    """The dashboard draws on a worker: wait for its redrawn signal, not a guess."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    page.redrawn.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+
+
 def pick_client() -> int:
     """A client with a story to show: a loyal family with children and many orders."""
     from lifecrm_gui.services.search import ClientFilter, search_ids
@@ -82,7 +92,9 @@ def shoot(app, path: Path, lang: str, as_of: date, out: Path, client_id: int) ->
     saved = []
     for key in window.specs:
         window.show_page(key)
-        wait(app, 1500 if key == "dashboard" else 500)
+        if key == "dashboard":
+            wait_for_charts(window.page(key))
+        wait(app, 500)
         target = out / f"{key}-{lang}.png"
         window.grab().save(str(target))
         saved.append(target)

@@ -1,13 +1,12 @@
 """The schema, as an ordered chain of steps registered in code.
 
-Each step runs in one transaction together with the new `PRAGMA user_version`,
-so a database is always at one version or the next, never in between. Steps
-are frozen once released: a change to the schema is a new step.
+store.db.migrate runs every step a database lacks, each followed by its
+`PRAGMA user_version`, in one transaction: a crash leaves the old schema or the
+latest, never one in between. Steps are frozen once released: a change to the
+schema is a new step.
 """
 
-from . import campaign_schema
-
-from . import merge_schema
+from . import campaign_schema, merge_schema
 
 V1_TABLES = """
 CREATE TABLE client (
