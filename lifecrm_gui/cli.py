@@ -21,7 +21,11 @@ def _as_of(text: str) -> date:
 # and its parsers set `handler` (a function of the parsed args returning the exit code).
 COMMAND_MODULES: tuple[str, ...] = (
     "lifecrm_gui.commands.report",
+    "lifecrm_gui.commands.field",
+    "lifecrm_gui.commands.expo",
 )
+# Commands that must work on a damaged database: they are how it gets repaired.
+REPAIR_COMMANDS = frozenset({"restore", "backups"})
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
                                      description="LifeCRM: client lifecycle management for photography studios. "
                                                  "With no command, opens the window.")
     parser.add_argument("--version", action="version", version=f"LifeCRM {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation (a temporary database with demo clients, a recompute, the "
+                             "window built offscreen, translations, pinyin search), print a report and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("demo", parents=[common, printing, dated], help="fill the database with a demo studio")
@@ -74,9 +81,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open(args):
-    from lifecrm_gui.store.db import open_database
+    """The studio database, checked first (services.recovery): a damaged one is moved
+    aside and every command but the repairing ones refuses to go on."""
+    from lifecrm_gui.services.recovery import open_checked
+    from lifecrm_gui.store.db import StoreError
 
-    return open_database(Path(args.db) if args.db else paths.default_database())
+    db, report = open_checked(Path(args.db) if args.db else paths.default_database())
+    for warning in report.warnings:
+        print(f"lifecrm: warning: {warning}", file=sys.stderr)
+    if report.status == "damaged" and getattr(args, "command", None) not in REPAIR_COMMANDS:
+        offered = report.offered_backup
+        restore = (f"`lifecrm restore {offered.path}` (the newest good backup, taken "
+                   f"{offered.taken_at:%Y-%m-%d %H:%M})" if offered else "`lifecrm restore --list`")
+        raise StoreError("corrupt", f"{report.path} failed its check ({report.check}) and nothing was done. It was "
+                                    f"moved, untouched, to {report.moved_to}. Restore a backup with {restore}.")
+    return db
 
 
 def _print(args, data, text_lines):
@@ -91,7 +110,14 @@ def cmd_demo(args):
     from lifecrm_gui.services.demo import generate_demo
     from lifecrm_gui.services.recompute import recompute
 
+    from lifecrm_gui.services.search import count_clients
+
     db = _open(args)
+    existing = count_clients() + count_clients(trash=True)
+    if existing:
+        _print(args, {"clients": 0, "skipped": True, "existing_clients": existing},
+               [f"{db.database} already holds {existing} clients: no demo data added."])
+        return 0
     as_of = args.as_of or date.today()
     summary = generate_demo(db, args.clients, seed=args.seed, as_of=as_of)
     result = recompute(as_of)
@@ -101,9 +127,14 @@ def cmd_demo(args):
 
 
 def cmd_import(args):
+    from lifecrm_gui.services.backups import backup_before
     from lifecrm_gui.services.importer import import_file
 
     _open(args)
+    if not args.dry_run:
+        taken = backup_before("import")
+        if not args.json:
+            print(f"backup taken first: {taken.path}")
     result = import_file(args.kind, args.file, dry_run=args.dry_run, as_of=args.as_of or date.today())
     data = result.to_dict()
     if result.errors:
@@ -230,6 +261,9 @@ def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from lifecrm_gui.self_test import main as self_test
+        return self_test()
     if args.command is None:
         from lifecrm_gui.app import main as run_window
         return run_window(argv)

@@ -1,0 +1,46 @@
+"""The command line end to end, as a person runs it."""
+
+import json
+import subprocess
+import sys
+
+
+def run(*args, db):
+    done = subprocess.run([sys.executable, "-m", "lifecrm_gui", *args, "--db", str(db)], capture_output=True,
+                          text=True, timeout=120)
+    return done.returncode, done.stdout, done.stderr
+
+
+def test_demo_search_show_stats_recompute_check_backup(tmp_path):
+    db = tmp_path / "studio.sqlite3"
+    code, out, _ = run("demo", "--clients", "150", "--seed", "3", "--as-of", "2026-06-30", "--json", db=db)
+    assert code == 0 and json.loads(out)["clients"] == 150
+    code, out, _ = run("demo", "--clients", "150", "--json", db=db)
+    assert code == 0 and json.loads(out)["skipped"] is True
+
+    code, out, _ = run("stats", "--as-of", "2026-06-30", "--json", db=db)
+    stats = json.loads(out)
+    assert stats["clients"] == 150 and sum(stats["by_stage"].values()) == 150
+    assert stats["revenue"] > 0
+
+    code, out, _ = run("search", "138", "--json", "--limit", "5", db=db)
+    assert code == 0
+    hits = json.loads(out)
+    assert hits and all("138" in hit["phone"] for hit in hits)
+
+    code, out, _ = run("show", str(hits[0]["id"]), "--as-of", "2026-06-30", db=db)
+    assert code == 0 and hits[0]["name"] in out and "stage" in out and "lifetime value" in out
+
+    code, out, _ = run("recompute", "--as-of", "2026-06-30", "--json", db=db)
+    assert code == 0 and json.loads(out)["changed"] == 0
+
+    code, out, _ = run("check", "--json", db=db)
+    assert code == 0 and json.loads(out)["integrity"] == "ok"
+
+    code, out, _ = run("backup", str(tmp_path / "copy.sqlite3"), "--json", db=db)
+    assert code == 0 and json.loads(out)["verified"] is True
+
+
+def test_unknown_client_is_a_clear_error(tmp_path):
+    code, _, err = run("show", "nobody-at-all", db=tmp_path / "s.sqlite3")
+    assert code == 2 and "no client matches" in err
