@@ -32,6 +32,7 @@ class ClientFacts:
     client_id: int
     stage: StageFacts
     influence: InfluenceFacts
+    influence_score: int = 0
     spend: int = 0
     first_order_on: date | None = None
     orders_last_year: int = 0
@@ -41,6 +42,7 @@ class ClientFacts:
     referral_spend: int = 0
     annual_contract: bool = False
     class_pin: str | None = None
+    dates_text: tuple = (None, None, None)  # first order, last order, last activity as ISO text
 
 
 @dataclass(slots=True)
@@ -91,19 +93,20 @@ class _Dates(dict):
 
 
 def gather_facts(as_of: date, ids=None) -> tuple[dict[int, ClientFacts], dict[int, tuple]]:
-    """The facts for the given clients (all live clients when None), in five queries,
-    and what is stored for them now."""
+    """The facts for the given clients (all live clients when None) from a handful of
+    aggregates, and what is stored for them now."""
     next_day = (as_of + timedelta(days=1)).isoformat()
     year_ago = (as_of - timedelta(days=365)).isoformat()
+    order_rows = queries.order_aggregates(next_day, year_ago, ids)
+    activity_rows = queries.activity_aggregates(next_day, year_ago, ids)
     stored, facts_rows = {}, []
     width = len(queries.PROFILE_COLUMNS)
     for row in queries.client_rows(ids):
         facts_rows.append(row[:width])
         stored[row[0]] = row[width:]
     orders = {cid: (count, int(spend), first, last, recent)
-              for cid, count, spend, first, last, recent in queries.order_aggregates(next_day, year_ago, ids)}
-    events = {cid: (last, initiated, satisfaction)
-              for cid, last, initiated, satisfaction in queries.activity_aggregates(next_day, year_ago, ids)}
+              for cid, count, spend, first, last, recent in order_rows}
+    events = {cid: (last, initiated, satisfaction) for cid, last, initiated, satisfaction in activity_rows}
     referred = _referral_facts(facts_rows, orders, ids, next_day)
 
     facts = {}
@@ -118,21 +121,23 @@ def gather_facts(as_of: date, ids=None) -> tuple[dict[int, ClientFacts], dict[in
         last_event, initiated, satisfaction = events.get(cid, no_events)
         referrals, with_orders, referral_spend = referred.get(cid, no_referrals)
         influence_key = (kind, followers, engagement, relevant, rank)
-        influence = influences.get(influence_key)
-        if influence is None:
-            influence = influences[influence_key] = InfluenceFacts(
-                kind=kind, followers=followers, engagement=engagement, relevant=bool(relevant),
-                reputation_rank=rank)
+        known = influences.get(influence_key)
+        if known is None:
+            influence = InfluenceFacts(kind=kind, followers=followers, engagement=engagement,
+                                       relevant=bool(relevant), reputation_rank=rank)
+            known = influences[influence_key] = (influence, influence_score(influence))
+        influence, score = known
         facts[cid] = ClientFacts(
             client_id=cid,
             stage=StageFacts(order_count=count, last_order_on=day[last], last_activity_on=day[last_event],
                              referred_with_orders=with_orders, lost_on=day[lost_on], lost_reason=lost_reason,
                              manual_stage=manual, manual_stage_on=day[manual_on]),
-            influence=influence,
+            influence=influence, influence_score=score,
             spend=spend, first_order_on=day[first], orders_last_year=recent or 0,
             initiated_last_year=initiated or 0,
             satisfaction=round(satisfaction, 2) if satisfaction is not None else None,
-            referrals=referrals, referral_spend=referral_spend, annual_contract=bool(contract), class_pin=pin)
+            referrals=referrals, referral_spend=referral_spend, annual_contract=bool(contract), class_pin=pin,
+            dates_text=(first, last, last_event[:10] if last_event else None))
     return facts, stored
 
 
@@ -167,32 +172,24 @@ def current_key_threshold(policy: Policy, fresh: dict[int, int]) -> int | None:
     return top[rank - 1]
 
 
-def derive(facts: ClientFacts, as_of: date, threshold: int | None, policy: Policy, scores=None) -> Derived:
-    """The pure rules applied to one client's facts (`scores` memoises influence
-    scores across clients that share the same influence facts)."""
-    verdict = derive_stage(facts.stage, as_of, policy)
+def derive(facts: ClientFacts, as_of: date, threshold: int | None, policy: Policy) -> Derived:
+    """The pure rules applied to one client's facts."""
+    s = facts.stage
+    verdict = derive_stage(s, as_of, policy)
     tier = tier_for(facts.spend, policy)
-    value = lifetime_value(facts.spend, facts.stage.order_count, facts.first_order_on, as_of,
-                           facts.referral_spend, policy)
-    if scores is None:
-        score = influence_score(facts.influence)
-    else:
-        score = scores.get(facts.influence)
-        if score is None:
-            score = scores[facts.influence] = influence_score(facts.influence)
+    value = lifetime_value(facts.spend, s.order_count, facts.first_order_on, as_of, facts.referral_spend, policy)
+    score = facts.influence_score
     frequency = facts.initiated_last_year + facts.orders_last_year
     client_class, class_reason = classify(ClassFacts(
         spend=facts.spend, tier=tier, kind=facts.influence.kind, annual_contract=facts.annual_contract,
         orders_last_year=facts.orders_last_year, influence=score, referrals=facts.referrals,
         projected_value=value.projected, pinned=facts.class_pin), threshold, policy)
-    s = facts.stage
+    first, last, last_activity = facts.dates_text
     return Derived(
         stage=verdict.stage.value, tier=tier, client_class=client_class,
         quadrant=quadrant(score, frequency, policy), influence=score, frequency=frequency,
         satisfaction=facts.satisfaction, order_count=s.order_count, spend=facts.spend,
-        first_order_on=facts.first_order_on.isoformat() if facts.first_order_on else None,
-        last_order_on=s.last_order_on.isoformat() if s.last_order_on else None,
-        last_activity_on=s.last_activity_on.isoformat() if s.last_activity_on else None,
+        first_order_on=first, last_order_on=last, last_activity_on=last_activity,
         ltv_historical=value.historical, ltv_projected=value.projected, ltv_referral=value.referral,
         ltv_total=value.total, stage_reason=verdict.reason, class_reason=class_reason)
 
@@ -214,8 +211,7 @@ def evaluate(as_of: date, ids=None, policy: Policy | None = None) -> tuple[dict[
         threshold = key_threshold(sorted((f.spend for f in facts.values() if f.spend > 0), reverse=True), policy)
     else:
         threshold = current_key_threshold(policy, {cid: f.spend for cid, f in facts.items()})
-    scores = {}
-    return {cid: derive(f, as_of, threshold, policy, scores) for cid, f in facts.items()}, stored
+    return {cid: derive(f, as_of, threshold, policy) for cid, f in facts.items()}, stored
 
 
 def recompute(as_of: date, ids=None, *, policy: Policy | None = None, at: datetime | None = None,

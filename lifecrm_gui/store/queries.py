@@ -31,23 +31,25 @@ def client_rows(ids=None):
                            f"WHERE deleted_at IS NULL{where}", params)
 
 
+_ORDER_AGGREGATES = (
+    "SELECT client_id, COUNT(*), TOTAL(paid), MIN(ordered_on), MAX(ordered_on), SUM(ordered_on > ?) "
+    "FROM orders WHERE status != 'cancelled' AND ordered_on < ?{ids} GROUP BY client_id")
+_ACTIVITY_AGGREGATES = (
+    f"SELECT client_id, MAX(occurred_at), SUM(kind IN ({_INITIATED}) AND occurred_at >= ?), "
+    "AVG(satisfaction) FROM event WHERE is_activity = 1 AND occurred_at < ?{ids} GROUP BY client_id")
+
+
 def order_aggregates(next_day: str, year_ago: str, ids=None):
     """Per client, orders that count (not cancelled, before next_day): count, spend,
     first and last order date, orders since year_ago."""
     where, params = _ids_clause(ids, "client_id")
-    return _conn().execute(
-        "SELECT client_id, COUNT(*), TOTAL(paid), MIN(ordered_on), MAX(ordered_on), SUM(ordered_on > ?) "
-        f"FROM orders WHERE status != 'cancelled' AND ordered_on < ?{where} GROUP BY client_id",
-        (year_ago, next_day, *params))
+    return _conn().execute(_ORDER_AGGREGATES.format(ids=where), (year_ago, next_day, *params))
 
 
 def activity_aggregates(next_day: str, year_ago: str, ids=None):
     """Per client: last client activity, client-initiated touches since year_ago, mean satisfaction."""
     where, params = _ids_clause(ids, "client_id")
-    return _conn().execute(
-        f"SELECT client_id, MAX(occurred_at), SUM(kind IN ({_INITIATED}) AND occurred_at >= ?), "
-        f"AVG(satisfaction) FROM event WHERE is_activity = 1 AND occurred_at < ?{where} GROUP BY client_id",
-        (year_ago, next_day, *params))
+    return _conn().execute(_ACTIVITY_AGGREGATES.format(ids=where), (year_ago, next_day, *params))
 
 
 def referral_aggregates(next_day: str, ids=None):
