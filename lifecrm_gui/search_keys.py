@@ -58,10 +58,11 @@ def _syllables(name: str) -> list[tuple[str, ...]]:
     return out
 
 
-def spellings(name: str) -> tuple[list[str], list[str]]:
+@lru_cache(maxsize=4096)
+def spellings(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(full spellings, initials) for a name, at most MAX_SPELLINGS of each."""
     if not name or name.isascii():
-        return [], []
+        return (), ()
     syllables = _syllables(name)
     full, initials = [], []
     for combo in product(*syllables):
@@ -69,7 +70,7 @@ def spellings(name: str) -> tuple[list[str], list[str]]:
             break
         full.append("".join(combo))
         initials.append("".join(s[0] for s in combo))
-    return list(dict.fromkeys(full)), list(dict.fromkeys(initials))
+    return tuple(dict.fromkeys(full)), tuple(dict.fromkeys(initials))
 
 
 def sort_key(name: str) -> str:
