@@ -228,7 +228,7 @@ def recompute(as_of: date, ids=None, *, policy: Policy | None = None, at: dateti
             raise Cancelled()
         lang = language()
         stamp = event_stamp(as_of, at)
-        updates, events = [], []
+        changes, events = {}, []
         total = len(derived_all)
         for n, (cid, derived) in enumerate(derived_all.items(), 1):
             if n % 10000 == 0:
@@ -238,8 +238,10 @@ def recompute(as_of: date, ids=None, *, policy: Policy | None = None, at: dateti
                     progress(n, total)
             row = derived.row()
             old = stored[cid]
-            if row != tuple(old):
-                updates.append((*row, cid))
+            if row != old:
+                positions = tuple(i for i, (new, was) in enumerate(zip(row, old)) if new != was)
+                changes.setdefault(positions, []).append((*(row[i] for i in positions), cid))
+                result.changed += 1
             old_stage = old[0]
             if derived.stage != old_stage:
                 win_back = is_win_back(old_stage, derived.stage)
@@ -255,9 +257,8 @@ def recompute(as_of: date, ids=None, *, policy: Policy | None = None, at: dateti
                 events.append((new_uuid(), cid, stamp, text, staff, old_stage, derived.stage, int(win_back),
                                data, stamp))
         result.clients = total
-        result.changed = len(updates)
-        if updates:
-            queries.write_derived(updates)
+        if changes:
+            queries.write_derived(changes)
         if events:
             queries.insert_stage_changes(events)
         if ids is None:
