@@ -88,10 +88,12 @@ def referrers_of(ids):
         f"SELECT referred_by_id FROM client WHERE id IN ({marks}) AND referred_by_id IS NOT NULL", tuple(ids))}
 
 
-def write_derived(updates) -> None:
-    """updates: (derived values in DERIVED_COLUMNS order..., client id)."""
-    _conn().executemany(f"UPDATE client SET {', '.join(f'{c} = ?' for c in DERIVED_COLUMNS)} WHERE id = ?",
-                        updates)
+def write_derived(changes: dict[tuple[int, ...], list[tuple]]) -> None:
+    """changes: {positions in DERIVED_COLUMNS that changed: [(their new values..., client id)]}.
+    Only changed columns are set, so indexes on columns that did not change are left alone."""
+    for positions, rows in changes.items():
+        columns = ", ".join(f"{DERIVED_COLUMNS[i]} = ?" for i in positions)
+        _conn().executemany(f"UPDATE client SET {columns} WHERE id = ?", rows)
 
 
 def insert_stage_changes(rows) -> None:
