@@ -131,6 +131,7 @@ CREATE INDEX orders_ordered_on ON orders (ordered_on);
 CREATE INDEX client_spend ON client (spend) WHERE deleted_at IS NULL;
 CREATE INDEX client_ltv_total ON client (ltv_total);
 CREATE INDEX client_last_activity_on ON client (last_activity_on);
+CREATE INDEX client_trashed ON client (deleted_at) WHERE deleted_at IS NOT NULL;
 CREATE INDEX event_activity_cover ON event (is_activity, client_id, occurred_at, kind, satisfaction);
 CREATE INDEX event_kind_time ON event (kind, occurred_at);
 CREATE TABLE client_search (
