@@ -5,6 +5,9 @@ A model feeds the delegates the stage id or tier number under Qt.UserRole and th
 words to show under Qt.DisplayRole.
 """
 
+import math
+from functools import lru_cache
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate
@@ -65,15 +68,20 @@ def paint_badge(painter: QPainter, rect: QRectF, text: str, stage: str | None,
     painter.restore()
 
 
-def _star(center: QPointF, radius: float) -> QPolygonF:
-    import math
-
-    points = []
+@lru_cache(maxsize=8)
+def _star_outline(radius: float) -> tuple[tuple[float, float], ...]:
+    """The ten corners of a five-pointed star around the origin, worked out once per size."""
+    corners = []
     for i in range(10):
         r = radius if i % 2 == 0 else radius * 0.45
         angle = math.pi / 2 + i * math.pi / 5
-        points.append(QPointF(center.x() + r * math.cos(angle), center.y() - r * math.sin(angle)))
-    return QPolygonF(points)
+        corners.append((r * math.cos(angle), -r * math.sin(angle)))
+    return tuple(corners)
+
+
+def _star(center: QPointF, radius: float) -> QPolygonF:
+    cx, cy = center.x(), center.y()
+    return QPolygonF([QPointF(cx + dx, cy + dy) for dx, dy in _star_outline(radius)])
 
 
 def paint_stars(painter: QPainter, rect: QRectF, tier: int, size: float = 12.0) -> None:
