@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "lifecrm_gui.commands.report",
     "lifecrm_gui.commands.field",
     "lifecrm_gui.commands.expo",
+    "lifecrm_gui.commands.campaigns",
 )
 # Commands that must work on a damaged database: they are how it gets repaired.
 REPAIR_COMMANDS = frozenset({"restore", "backups"})

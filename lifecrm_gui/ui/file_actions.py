@@ -173,6 +173,11 @@ class FileActions(QObject):
         as_of = self.ctx.today()
 
         def work(progress, should_cancel):
+            if not dry_run:
+                from lifecrm_gui.services.backups import backup_before
+
+                progress(0, 0)
+                backup_before("import")  # a verified backup first; if it fails, nothing is imported
             return import_file(kind, path, dry_run=dry_run, as_of=as_of, progress=progress,
                                should_cancel=should_cancel)
 

@@ -4,16 +4,24 @@ with the database and the number of clients.
 Pages come from a registry of (module, class, title): a page whose module does not
 exist yet is simply not shown, and the dashboard (which needs matplotlib) is built
 the first time its tab is opened.
+
+Every minute a worker asks for the automatic backup (taken when something changed
+and half an hour has passed). A damaged database is shown read-only: the title
+says so, the actions that write are off, and Restore offers the newest good backup.
+Another launch on the same database brings this window forward (single_instance).
 """
 
 import importlib
 import importlib.util
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QSettings, Qt, QTimer,
+                            Signal)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from lifecrm_gui import APP_NAME, __version__, paths
 
@@ -22,7 +30,7 @@ from .client_list import ClientListPage
 from .errors import show_error
 from .file_actions import FileActions, service_available
 from .i18n import format_count
-from .style import app_icon, icon
+from .style import ERROR, app_icon, icon
 
 log = logging.getLogger(__name__)
 
@@ -58,8 +66,14 @@ FILE_EXTRAS = (
      QT_TRANSLATE_NOOP("MainWindow", "&Merge from another database…"), "mdi6.call-merge"),
     ("restore", "lifecrm_gui.ui.restore_dialog", "open_restore_dialog",
      QT_TRANSLATE_NOOP("MainWindow", "&Restore from a backup…"), "mdi6.history"),
+    ("expo", "lifecrm_gui.ui.expo_mode", "open_expo_mode",
+     QT_TRANSLATE_NOOP("MainWindow", "E&xpo mode…"), "mdi6.account-multiple-plus-outline"),
 )
+EXPO_SHORTCUT = "F11"
+# The File menu entries that write, switched off while a damaged database is shown read-only.
+WRITING_EXTRAS = ("merge", "expo")
 DEFAULT_SIZE = (1280, 760)
+BACKUP_CHECK_MS = 60_000
 
 
 def window_settings() -> QSettings:
@@ -75,10 +89,17 @@ def module_exists(name: str) -> bool:
 
 
 class MainWindow(QMainWindow):
+    readOnlyChanged = Signal(bool)
+    broughtForward = Signal()  # another launch asked for this window
+    backupChecked = Signal(object)  # after each automatic backup check: the BackupOutcome, None, or the error
+
     def __init__(self, ctx, pages=PAGES, parent=None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.ctx = ctx
+        self.read_only_report = None
+        self.expo_window = None
+        self.backup_task = None
         self.specs: dict[str, PageSpec] = {}
         self.pages: dict[str, QWidget | None] = {}
         self._containers: dict[str, QWidget] = {}
@@ -100,7 +121,12 @@ class MainWindow(QMainWindow):
         self.db_label.setObjectName("statusPath")
         self.count_label = QLabel()
         self.count_label.setObjectName("statusCount")
+        self.read_only_label = QLabel()
+        self.read_only_label.setObjectName("statusReadOnly")
+        self.read_only_label.setStyleSheet(f"color: {ERROR}; font-weight: 600;")
+        self.read_only_label.hide()
         self.statusBar().addWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.read_only_label)
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().setSizeGripEnabled(True)
 
@@ -111,6 +137,11 @@ class MainWindow(QMainWindow):
             self.clients.openRequested.connect(self.open_profile)
             self.clients.newClientRequested.connect(self.new_client)
             self.clients.model.countsChanged.connect(self._show_count)
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setObjectName("backupTimer")
+        self.backup_timer.setInterval(BACKUP_CHECK_MS)
+        self.backup_timer.timeout.connect(self.check_backup)
+        self.backup_timer.start()
         self.retranslate()
         self.restore_state()
 
@@ -221,7 +252,10 @@ class MainWindow(QMainWindow):
         for key, module, function, _text, icon_name in FILE_EXTRAS:
             if module_exists(module):
                 self.extra_actions[key] = self._action(
-                    icon_name, lambda _checked=False, m=module, f=function: self.open_extra(m, f))
+                    icon_name, lambda _checked=False, k=key, m=module, f=function: self._extra(k, m, f))
+        if "expo" in self.extra_actions:
+            self.extra_actions["expo"].setShortcut(QKeySequence(EXPO_SHORTCUT))
+            self.extra_actions["expo"].setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.import_action.setEnabled(service_available("importer"))
         self.export_action.setEnabled(service_available("exporter"))
 
@@ -257,8 +291,10 @@ class MainWindow(QMainWindow):
         for key, _module, _function, text, _icon in FILE_EXTRAS:
             if key in self.extra_actions:
                 self.extra_actions[key].setText(QCoreApplication.translate("MainWindow", text))
-        if not self.import_action.isEnabled():
+        if not service_available("importer"):
             self.import_action.setToolTip(self.tr("Import is not available in this version."))
+        self.read_only_label.setText(self.tr("Read-only: the database failed its check"))
+        self.read_only_label.setToolTip(self.tr("Restore a backup with File > Restore from a backup."))
         for key in self.specs:
             index = self.tab_index(key)
             if index >= 0:
@@ -281,8 +317,15 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         from lifecrm_gui.services.settings import studio_name
 
-        name = studio_name()
-        self.setWindowTitle(f"{name} — {APP_NAME}" if name else APP_NAME)
+        try:
+            name = studio_name()
+        except Exception as error:  # noqa: BLE001 - a damaged file may not give its settings
+            log.warning("the studio name cannot be read: %s", error)
+            name = ""
+        title = f"{name} — {APP_NAME}" if name else APP_NAME
+        if self.read_only_report is not None:
+            title = self.tr("%1 (read-only)").replace("%1", title)
+        self.setWindowTitle(title)
 
     def _show_count(self, _shown: int, total: int) -> None:
         self.count_label.setText(self.tr("Clients: %1").replace("%1", format_count(total)))
@@ -298,12 +341,126 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("%1 was added.").replace("%1", name), 6000)
         return dialog
 
+    def _extra(self, key: str, module: str, function: str):
+        if key == "restore" and self.read_only_report is not None:
+            return self.recover()
+        if key == "expo":
+            return self.open_expo()
+        return self.open_extra(module, function)
+
     def open_extra(self, module: str, function: str):
         try:
             return getattr(importlib.import_module(module), function)(self.ctx, self)
         except Exception as error:  # noqa: BLE001 - shown; the window goes on
             show_error(error, self)
             return None
+
+    def open_expo(self, fair: str | None = None):
+        """Expo mode (File > Expo mode, F11, `lifecrm expo`); the fair's name is asked
+        for when not given. Returns the expo window, or None when not opened."""
+        if self.read_only_report is not None:
+            QMessageBox.warning(self, self.tr("Expo mode"), self.tr(
+                "Expo mode needs a database that can be written; this one failed its check and is open "
+                "read-only."))
+            return None
+        if self.expo_open():
+            self.expo_window.bring_forward()
+            return self.expo_window
+        try:
+            from .expo_mode import open_expo_mode
+
+            if self.expo_window is not None and isValid(self.expo_window):
+                self.expo_window.deleteLater()  # the booth left earlier
+            self.expo_window = open_expo_mode(self.ctx, self, fair=fair)
+        except Exception as error:  # noqa: BLE001 - shown; the window goes on
+            show_error(error, self)
+            return None
+        return self.expo_window
+
+    def bring_forward(self) -> None:
+        """Another launch on this database: show this window (or expo mode) on top."""
+        if self.isMinimized():
+            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        if self.expo_open():
+            self.expo_window.bring_forward()
+        self.broughtForward.emit()
+
+    def expo_open(self) -> bool:
+        return self.expo_window is not None and isValid(self.expo_window) and self.expo_window.isVisible()
+
+    # --- a damaged database -------------------------------------------------------------
+    def set_read_only(self, report) -> None:
+        """Show the damaged database read-only (report: recovery.OpenReport), or, with
+        None, writable again."""
+        self.read_only_report = report
+        read_only = report is not None
+        for action in (self.new_client_action, self.import_action, self.settings_action,
+                       *(self.extra_actions[k] for k in WRITING_EXTRAS if k in self.extra_actions)):
+            action.setEnabled(not read_only and (action is not self.import_action
+                                                 or service_available("importer")))
+        self.read_only_label.setVisible(read_only)
+        self.retranslate()
+        self.readOnlyChanged.emit(read_only)
+
+    def write_refused_message(self) -> str:
+        """What a refused write says while the damaged database is shown read-only."""
+        return self.tr("The database failed its check and is open read-only: nothing can be changed. Restore a "
+                       "backup with File > Restore from a backup.")
+
+    def recover(self):
+        """Restore the newest good backup over the damaged database, after asking."""
+        from lifecrm_gui.services import recovery
+
+        from .restore_dialog import offer_recovery
+
+        report = self.read_only_report
+        if report is None:
+            return None
+        report.offered_backup = recovery.newest_good_backup(report.path) or report.offered_backup
+        try:
+            restored = offer_recovery(report, self)
+        except Exception as error:  # noqa: BLE001 - shown; the damaged copy stays open read-only
+            show_error(error, self)
+            return None
+        if restored is None:
+            return None
+        _db, new_report = restored
+        self.set_read_only(None if new_report.writable else new_report)
+        self.ctx.settingsChanged.emit()
+        self.ctx.clientsChanged.emit([])
+        self.statusBar().showMessage(self.tr("The backup was restored; the data can be changed again."), 8000)
+        return new_report
+
+    # --- automatic backups --------------------------------------------------------------
+    def check_backup(self):
+        """The timer's minute: a backup on a worker when one is due (see services.backups)."""
+        if self.backup_task is not None and not self.backup_task.finished:
+            return self.backup_task
+        from lifecrm_gui.services import backups
+
+        now = datetime.now().replace(microsecond=0)
+
+        def work(progress, should_cancel):
+            return backups.backup_if_changed(now)
+
+        self.backup_task = workers.run_task(work, self._backed_up, self._backup_failed)
+        return self.backup_task
+
+    def _backed_up(self, outcome) -> None:
+        if outcome is not None:
+            log.info("automatic backup: %s", outcome.path)
+            for warning in outcome.warnings:
+                self.statusBar().showMessage(warning, 15000)
+        self.backupChecked.emit(outcome)
+
+    def _backup_failed(self, error) -> None:
+        # Not a dialog every minute: the status bar and the log say it; the next minute tries again.
+        log.warning("the automatic backup failed: %s", error)
+        self.statusBar().showMessage(self.tr("The automatic backup failed: %1").replace("%1", str(error)), 15000)
+        self.backupChecked.emit(error)
 
     def find_client(self) -> None:
         if self.clients is not None:
@@ -345,6 +502,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.save_state()
+        self.backup_timer.stop()
+        if self.expo_open():
+            self.expo_window.leave(ask=False)
         if workers.running():
             self.statusBar().showMessage(self.tr("Finishing the work in progress…"))
             workers.shutdown()

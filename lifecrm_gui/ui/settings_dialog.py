@@ -1,14 +1,19 @@
-"""The owner's settings: the studio, the language, and every threshold the rules use.
-On OK the policy is saved and every client is re-derived on a worker (with progress
-and cancel); cancelling puts the old policy back, so the figures never disagree
-with the settings."""
+"""The owner's settings: the studio, the language, the second backup folder, and every
+threshold the rules use. On OK the policy is saved and every client is re-derived on
+a worker (with progress and cancel); cancelling puts the old policy back, so the
+figures never disagree with the settings."""
+
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel, QLineEdit,
-                               QSpinBox, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
+
+from lifecrm_gui import paths
 
 from lifecrm_gui.domain.policy import Policy
 from lifecrm_gui.domain.vocab import TIERS, tier_label
+from lifecrm_gui.services import backups
 from lifecrm_gui.services.errors import ValidationError
 from lifecrm_gui.services.money import SYMBOLS
 from lifecrm_gui.services.recompute import recompute
@@ -17,6 +22,7 @@ from lifecrm_gui.services.settings import get_setting, load_policy, save_policy,
 from . import i18n, workers
 from .errors import show_error
 from .new_client_dialog import FieldBox
+from .style import icon
 
 # Policy fields edited as whole numbers: (field, minimum, maximum).
 NUMBER_FIELDS = (
@@ -54,6 +60,24 @@ class SettingsDialog(QDialog):
             self.currency.addItem(f"{code}  {symbol}", code)
         self.currency.setCurrentIndex(max(self.currency.findData(self.original.currency), 0))
         self.language = QComboBox()
+        configured = backups.configured_second_dir()
+        self.original_second_dir = str(configured) if configured else ""
+        self.second_dir = QLineEdit(self.original_second_dir)
+        self.second_dir.setClearButtonEnabled(True)
+        self.second_dir.setMinimumWidth(300)
+        self.second_dir_button = QPushButton(icon("fa5s.folder-open"), "")
+        self.second_dir_button.setAutoDefault(False)
+        self.second_dir_button.clicked.connect(self.choose_second_dir)
+        second_row = QWidget()
+        row = QHBoxLayout(second_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        row.addWidget(self.second_dir, 1)
+        row.addWidget(self.second_dir_button)
+        self.second_dir_box = FieldBox(second_row)
+        self.second_dir_hint = QLabel()
+        self.second_dir_hint.setObjectName("dialogHint")
+        self.second_dir_hint.setWordWrap(True)
         self.spins = {name: _spin(low, high) for name, low, high in NUMBER_FIELDS}
         for spin in self.spins.values():
             spin.setMinimumWidth(170)  # one column of equal boxes, whatever their suffix
@@ -104,6 +128,9 @@ class SettingsDialog(QDialog):
         self._row(form, "studio_name", self.studio_name)
         self._row(form, "currency", self.currency)
         self._row(form, "language", self.language)
+        self._row(form, "second_dir", self.second_dir_box)
+        self.labels["second_dir"].setBuddy(self.second_dir)
+        form.addRow("", self.second_dir_hint)
         return page
 
     def _lifecycle_page(self) -> QWidget:
@@ -155,6 +182,7 @@ class SettingsDialog(QDialog):
             "studio_name": self.tr("Studio name"),
             "currency": self.tr("Currency"),
             "language": self.tr("Language"),
+            "second_dir": self.tr("Second backup folder"),
             "prospect_window_days": self.tr("Prospect window"),
             "dormant_after_days": self.tr("Dormant after"),
             "churned_after_days": self.tr("Churned after"),
@@ -207,6 +235,10 @@ class SettingsDialog(QDialog):
         self.language.addItem("中文（简体）", "zh")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(self.language.findData(choice), 0))
+        self.second_dir.setPlaceholderText(self.tr("None: backups stay on this computer only"))
+        self.second_dir_button.setText(self.tr("Choose…"))
+        self.second_dir_hint.setText(self.tr("A USB stick or a network folder: every backup is copied there too. "
+                                             "When it is not connected, the backup stays here and you are told."))
         self.note.setText(self.tr("Changing a threshold re-derives every client's stage, tier and class."))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
@@ -251,9 +283,43 @@ class SettingsDialog(QDialog):
             "loyal_min_orders": self.tr("Loyal needs at least two orders."),
         }
 
+    # --- the second backup folder -------------------------------------------------------
+    def choose_second_dir(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Second backup folder"),
+                                                  self.second_dir.text().strip() or str(Path.home()))
+        if chosen:
+            self.second_dir.setText(chosen)
+            self.second_dir_box.set_error(None)
+
+    def second_dir_problem(self) -> str | None:
+        """Why the folder typed cannot be used; None when it can (or is unchanged, or empty)."""
+        text = self.second_dir.text().strip()
+        if not text or text == self.original_second_dir:
+            return None
+        folder = Path(text).expanduser()
+        if not folder.is_dir():
+            return self.tr("This folder does not exist. Is the USB stick or the network folder connected?")
+        try:
+            if folder.resolve() == paths.backup_dir().resolve():
+                return self.tr("The backups are kept in this folder already: choose another drive.")
+        except OSError:
+            return self.tr("This folder cannot be read.")
+        return None
+
+    def _save_second_dir(self) -> None:
+        text = self.second_dir.text().strip()
+        if text != self.original_second_dir:
+            backups.set_second_dir(str(Path(text).expanduser()) if text else None)
+
     # --- OK -----------------------------------------------------------------------------
     def apply(self) -> None:
         """Save what changed; re-derive every client when a threshold changed."""
+        problem = self.second_dir_problem()
+        self.second_dir_box.set_error(problem)
+        if problem:
+            self.tabs.setCurrentIndex(0)
+            self.second_dir.setFocus()
+            return
         policy = self.policy()
         problems = policy.problems()
         if problems:
@@ -266,6 +332,7 @@ class SettingsDialog(QDialog):
         rules_changed = policy.to_dict() | {"currency": ""} != self.original.to_dict() | {"currency": ""}
         try:
             set_setting("studio_name", self.studio_name.text().strip())
+            self._save_second_dir()
             if policy != self.original:
                 save_policy(policy)
             choice = self.language.currentData()
