@@ -229,9 +229,14 @@ def run_window(app, args, db_path: Path, instance) -> int:
     probe = os.environ.get("LIFECRM_STARTUP_PROBE")
     if probe:
         watch_first_paint(window, Path(probe))
-    if args.expo is not None:
-        from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QTimer
 
+    if report.writable:
+        from lifecrm_gui.ui.daily import DailyRecompute
+
+        daily = DailyRecompute(ctx, window)
+        QTimer.singleShot(1000, daily.start)  # once the window has painted
+    if args.expo is not None:
         QTimer.singleShot(0, lambda: window.open_expo(args.expo or None))
     code = app.exec()
     close_down()

@@ -47,15 +47,15 @@ class PageSpec:
 
 PAGES = (
     PageSpec("today", "lifecrm_gui.ui.today_view", "TodayView", QT_TRANSLATE_NOOP("MainWindow", "Today"),
-             "mdi6.calendar-today"),
+             "mdi6.calendar-today", lazy=True),
     PageSpec("clients", "lifecrm_gui.ui.client_list", "ClientListPage", QT_TRANSLATE_NOOP("MainWindow", "Clients"),
              "mdi6.account-group-outline"),
     PageSpec("profile", "lifecrm_gui.ui.profile_tab", "ProfileTab", QT_TRANSLATE_NOOP("MainWindow", "Profile"),
-             "mdi6.card-account-details-outline"),
+             "mdi6.card-account-details-outline", lazy=True),
     PageSpec("timeline", "lifecrm_gui.ui.timeline_tab", "TimelineTab", QT_TRANSLATE_NOOP("MainWindow", "Timeline"),
-             "mdi6.timeline-text-outline"),
+             "mdi6.timeline-text-outline", lazy=True),
     PageSpec("campaigns", "lifecrm_gui.ui.campaigns_tab", "CampaignsTab",
-             QT_TRANSLATE_NOOP("MainWindow", "Campaigns"), "mdi6.bullhorn-outline"),
+             QT_TRANSLATE_NOOP("MainWindow", "Campaigns"), "mdi6.bullhorn-outline", lazy=True),
     PageSpec("dashboard", "lifecrm_gui.ui.dashboard_tab", "DashboardTab",
              QT_TRANSLATE_NOOP("MainWindow", "Dashboard"), "mdi6.chart-box-outline", lazy=True),
 )

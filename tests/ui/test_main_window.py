@@ -34,8 +34,8 @@ def test_pages_come_from_the_registry_and_missing_ones_are_left_out(make_window)
 
 def test_default_registry_lists_the_planned_pages():
     assert [(p.key, p.class_name, p.lazy) for p in PAGES] == [
-        ("today", "TodayView", False), ("clients", "ClientListPage", False), ("profile", "ProfileTab", False),
-        ("timeline", "TimelineTab", False), ("campaigns", "CampaignsTab", False),
+        ("today", "TodayView", True), ("clients", "ClientListPage", False), ("profile", "ProfileTab", True),
+        ("timeline", "TimelineTab", True), ("campaigns", "CampaignsTab", True),
         ("dashboard", "DashboardTab", True)]
 
 
