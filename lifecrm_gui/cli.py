@@ -142,8 +142,8 @@ def cmd_import(args):
         _print(args, data, [f"{args.file}: {len(result.errors)} problem(s); nothing was written.",
                             *(f"  {e}" for e in result.errors)])
         return 1
-    verb = "would import" if args.dry_run else "imported"
-    _print(args, data, [f"{verb} {result.written} {args.kind} from {result.rows} rows of {args.file}"])
+    verb, count = ("would import", result.would_write) if args.dry_run else ("imported", result.written)
+    _print(args, data, [f"{verb} {count} {args.kind} from {result.rows} rows of {args.file}"])
     return 0
 
 

@@ -44,3 +44,17 @@ def test_demo_search_show_stats_recompute_check_backup(tmp_path):
 def test_unknown_client_is_a_clear_error(tmp_path):
     code, _, err = run("show", "nobody-at-all", db=tmp_path / "s.sqlite3")
     assert code == 2 and "no client matches" in err
+
+
+def test_import_dry_run_says_what_it_would_write_and_writes_nothing(tmp_path):
+    db = tmp_path / "s.sqlite3"
+    sheet = tmp_path / "clients.csv"
+    sheet.write_text("姓名,手机\n王芳,13800138000\n李娜,13900139000\n", encoding="utf-8-sig")
+    code, out, _ = run("import", "clients", str(sheet), "--dry-run", db=db)
+    assert code == 0 and "would import 2 clients" in out
+    code, out, _ = run("stats", "--json", db=db)
+    assert json.loads(out)["clients"] == 0
+    bad = tmp_path / "bad.csv"
+    bad.write_text("姓名,手机\n王芳,12345\n", encoding="utf-8-sig")
+    code, out, _ = run("import", "clients", str(bad), db=db)
+    assert code == 1 and "line 2" in out and "12345" in out

@@ -198,7 +198,7 @@ class FileActions(QObject):
         elif dry_run:
             self._message(self.tr("%1 has no problems. %2 that would be imported: %3 (rows read: %4).")
                           .replace("%1", path.name).replace("%2", names.get(kind, kind))
-                          .replace("%3", format_count(result.written)).replace("%4", format_count(result.rows)))
+                          .replace("%3", format_count(result.would_write)).replace("%4", format_count(result.rows)))
         else:
             self.ctx.clientsChanged.emit([])
             self._message(self.tr("Import finished. %1 written: %2 (rows read: %3, file %4).")
