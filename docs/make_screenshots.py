@@ -60,7 +60,25 @@ def build_database(folder: Path, clients: int, as_of: date) -> Path:
     database = open_database(path)
     generate_demo(database, clients=clients, seed=1, as_of=as_of)
     recompute(as_of)
+    add_campaigns(as_of)
     return path
+
+
+def add_campaigns(as_of: date) -> None:
+    """Two campaigns sent a month ago with some replies, so the Campaigns tab shows its return."""
+    from datetime import timedelta
+
+    from lifecrm_gui.services import campaigns
+    from lifecrm_gui.store.models import CampaignRecipient
+
+    sent_on = as_of - timedelta(days=30)
+    for key in ("dormant", "family_portrait"):
+        campaign_id = campaigns.start_playbook_campaign(key, as_of=sent_on)
+        campaigns.mark_sent(campaign_id, as_of=sent_on)
+        recipients = [r.id for r in CampaignRecipient.select(CampaignRecipient.id)
+                      .where(CampaignRecipient.campaign == campaign_id).order_by(CampaignRecipient.id)]
+        for recipient_id in recipients[::4]:
+            campaigns.mark_replied(recipient_id, as_of=sent_on + timedelta(days=2))
 
 
 def check_font(app) -> str:

@@ -100,10 +100,9 @@ def steady_writer(db_path: str, count: str) -> None:
 
 
 def cli(*argv: str) -> None:
-    """The `lifecrm` command line with this area's commands registered."""
+    """The `lifecrm` command line."""
     from lifecrm_gui import cli as command_line
 
-    command_line.COMMAND_MODULES = (*command_line.COMMAND_MODULES, "lifecrm_gui.commands.field")
     sys.exit(command_line.main(list(argv)))
 
 

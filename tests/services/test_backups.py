@@ -326,7 +326,6 @@ def test_the_command_line_lists_backups_with_their_check(db, db_path, monkeypatc
 
     from lifecrm_gui import cli
 
-    monkeypatch.setattr(cli, "COMMAND_MODULES", (*cli.COMMAND_MODULES, "lifecrm_gui.commands.field"))
     good = backups.backup_before("close", NOW).path
     damaged = paths.backup_dir() / backup_service.backup_name("studio", NOW + timedelta(minutes=1), "auto")
     damaged.write_bytes(b"SQLite format 3\x00" + b"\x01" * 3000)

@@ -387,7 +387,6 @@ def test_the_campaigns_commands_list_show_and_export(studio, db_path, tmp_path, 
     import json
 
     import lifecrm_gui.cli as cli
-    monkeypatch.setattr(cli, "COMMAND_MODULES", ("lifecrm_gui.commands.campaigns",))
     campaign = _sent_campaign(studio, "zhou", 20, "唤醒")
     _order(studio["zhou"], 5, amount="2000", status="booked")
     common = ["--db", str(db_path)]

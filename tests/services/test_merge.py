@@ -416,7 +416,6 @@ def test_a_cancelled_merge_writes_nothing(db, laptop):
 def test_the_command_line_merges_lists_and_resolves_conflicts(db, db_path, laptop, monkeypatch, capsys):
     from lifecrm_gui import cli
 
-    monkeypatch.setattr(cli, "COMMAND_MODULES", (*cli.COMMAND_MODULES, "lifecrm_gui.commands.field"))
     create_client({"name": "刘洋", "phone": "13800138000"}, as_of=AS_OF)
     with using(laptop):
         create_client({"name": "刘洋洋", "phone": "13800138000"}, as_of=FAIR)

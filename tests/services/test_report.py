@@ -104,7 +104,6 @@ def test_a_chinese_report_and_an_empty_studio_still_make_every_page(db, tmp_path
 def test_the_report_command(studio, db_path, tmp_path, monkeypatch, capsys):
     from lifecrm_gui import cli
 
-    monkeypatch.setattr(cli, "COMMAND_MODULES", ("lifecrm_gui.commands.report",))
     out = tmp_path / "monthly.pdf"
     code = cli.main(["report", "--db", str(db_path), "--from", "2026-01-01", "--to", "2026-06-30",
                      "--as-of", "2026-06-30", "--lang", "en", str(out)])

@@ -168,7 +168,6 @@ def test_holiday_greetings_appear_in_the_days_before_a_holiday(studio):
 
 def test_the_today_command_prints_the_day_as_json_and_text(studio, db_path, capsys, monkeypatch):
     import lifecrm_gui.cli as cli
-    monkeypatch.setattr(cli, "COMMAND_MODULES", ("lifecrm_gui.commands.campaigns",))
     assert cli.main(["today", "--db", str(db_path), "--as-of", AS_OF.isoformat(), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["as_of"] == AS_OF.isoformat() and len(data["tasks"]) == 2 and data["dormant_total"] == 1
