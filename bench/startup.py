@@ -11,6 +11,9 @@ Three figures, each the median of several runs after one warm-up run:
   build.spec), with the bundle's size in MB. The command line in front of the window
   does not take the window's --as-of, so the bundle judges by the clock's today.
 
+And the other wait a person notices first: expo mode's Enter (save a visitor and clear
+the form for the next), over 30 visitors, beside a bare INSERT of the same rows.
+
 A run ends when the window has painted: the app writes the time to the file named
 by LIFECRM_STARTUP_PROBE and quits (lifecrm_gui.app.watch_first_paint); the figure is
 that time minus the moment just before the process was started. Runs use the
@@ -60,6 +63,57 @@ label.installEventFilter(probe)
 label.show()
 app.exec()
 """
+
+
+EXPO = """
+import json, os, sqlite3, statistics, sys, time
+from datetime import date
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from lifecrm_gui.store.db import open_database
+from lifecrm_gui.ui.context import AppContext
+from lifecrm_gui.ui.expo_mode import ExpoWindow
+db_path, day, visitors = Path(sys.argv[1]), date.fromisoformat(sys.argv[2]), int(sys.argv[3])
+open_database(db_path)
+window = ExpoWindow(AppContext(db_path, today=day), "Bench fair")
+window.show()
+app.processEvents()
+saves = []
+for n in range(visitors):
+    window.name.setText(f"展会客户{n}")
+    window.phone.setText(f"1990000{n:04d}")
+    window.chips["wedding_portrait"].setChecked(True)
+    window.budget.setText("12000")
+    started = time.perf_counter()
+    assert window.submit() is not None, window.status.text()
+    app.processEvents()
+    saves.append(time.perf_counter() - started)
+conn = sqlite3.connect(db_path)
+floor = []
+for n in range(visitors):
+    started = time.perf_counter()
+    with conn:
+        conn.execute("INSERT INTO client (uuid, name, phone, kind, styles, needs, notes, followers, engagement, "
+                     "birthday_lunar, influence_relevant, annual_contract, consent, tier, influence, frequency, "
+                     "order_count, spend, ltv_historical, ltv_projected, ltv_referral, ltv_total, created_at, "
+                     "updated_at) VALUES (?, ?, ?, 'individual', '', '', '', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "
+                     "0, 0, 0, datetime('now'), datetime('now'))", (f"bench-{n}", f"floor{n}", f"+8619800{n:06d}"))
+    floor.append(time.perf_counter() - started)
+print(json.dumps({"median": statistics.median(saves), "max": max(saves), "floor": statistics.median(floor)}))
+"""
+EXPO_VISITORS = 30
+
+
+def expo_saves(db: Path, as_of: date, env: dict) -> dict:
+    """Expo mode's Enter on this database, in a process of its own."""
+    done = subprocess.run([sys.executable, "-c", EXPO, str(db), as_of.isoformat(), str(EXPO_VISITORS)], cwd=ROOT,
+                          env=env, capture_output=True, text=True, timeout=TIMEOUT_S)
+    if done.returncode != 0:
+        raise RuntimeError(f"expo saves failed: {done.stderr[-2000:]}")
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    return {"expo_save_ms": round(found["median"] * 1000, 1), "expo_save_max_ms": round(found["max"] * 1000, 1),
+            "expo_save_floor_ms": round(found["floor"] * 1000, 2), "expo_save_visitors": EXPO_VISITORS}
 
 
 def bundle_executable() -> Path | None:
@@ -122,6 +176,7 @@ def measure(db_path, as_of: date, runs: int = RUNS, platform: str = "offscreen")
             figures["startup_bundle_max_s"] = bundle["max_s"]
         figures["startup_runs"] = runs
         figures["startup_platform"] = platform
+        figures.update(expo_saves(db, as_of, env))
     return figures
 
 

@@ -92,10 +92,12 @@ ZH_CN = {
         "None: backups stay on this computer only": "无：备份只保存在本机",
         "Choose…": "选择…",
         "A USB stick or a network folder: every backup is copied there too. When it is not connected, the backup "
-        "stays here and you are told.": "U 盘或网络文件夹：每次备份都会再复制一份到这里。未连接时，备份仍保存在本机，并会提示您。",
+        "stays here and you are told.":
+            "U 盘或网络文件夹：每次备份都会再复制一份到这里。未连接时，备份仍保存在本机，并会提示您。",
         "This folder does not exist. Is the USB stick or the network folder connected?":
             "此文件夹不存在。U 盘或网络文件夹连接好了吗？",
-        "The backups are kept in this folder already: choose another drive.": "备份已经保存在这个文件夹：请选择另一个磁盘。",
+        "The backups are kept in this folder already: choose another drive.":
+            "备份已经保存在这个文件夹：请选择另一个磁盘。",
         "This folder cannot be read.": "无法读取此文件夹。",
     },
 }

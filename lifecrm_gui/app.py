@@ -156,6 +156,38 @@ def open_checked_database(db_path: Path):
         return None, f"{db_path}: {error}"
 
 
+def open_in_background(db_path: Path):
+    """Start the checked open on a thread of its own and return the function that waits
+    for its (opened, problem). The quick check reads the whole file (most of the start-up
+    on a large database) inside SQLite, which lets go of the GIL: meanwhile the main
+    thread loads the window's modules and icon fonts."""
+    import threading
+
+    from lifecrm_gui.services import recovery  # noqa: F401 - imported here, never on two threads at once
+
+    outcome: dict = {}
+
+    def work() -> None:
+        try:
+            opened, problem = open_checked_database(db_path)
+            if opened is not None and opened[0] is not None:
+                opened[0].close()  # this thread's connection; the window's thread opens its own
+            outcome["value"] = (opened, problem)
+        except BaseException as error:  # noqa: BLE001 - raised again on the main thread
+            outcome["error"] = error
+
+    thread = threading.Thread(target=work, name="lifecrm-open", daemon=True)
+    thread.start()
+
+    def wait():
+        thread.join()
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["value"]
+
+    return wait
+
+
 def choose_language(writable: bool) -> str:
     """The saved language (the system's when a damaged file cannot tell), installed."""
     from lifecrm_gui.ui import i18n
@@ -194,17 +226,21 @@ def recover_if_damaged(db, report):
 
 
 def run_window(app, args, db_path: Path, instance) -> int:
-    opened, problem = open_checked_database(db_path)
-    if problem is not None:
-        return fail_to_start(problem)
-    db, report = opened
+    opened_when_checked = open_in_background(db_path)
 
     from lifecrm_gui.ui import i18n, restore_dialog
-    from lifecrm_gui.ui.style import app_icon, apply_style
+    from lifecrm_gui.ui.context import AppContext
+    from lifecrm_gui.ui.main_window import MainWindow
+    from lifecrm_gui.ui.style import app_icon, apply_style, icon
 
     apply_style(app)
     i18n.apply_font(app)
     app.setWindowIcon(app_icon())
+    icon("mdi6.account-plus")  # loads the icon fonts while the check runs
+    opened, problem = opened_when_checked()
+    if problem is not None:
+        return fail_to_start(problem)
+    db, report = opened
     choose_language(report.writable)
     restore_dialog.warn_about_location(report)
     if report.status == "damaged":
@@ -215,9 +251,6 @@ def run_window(app, args, db_path: Path, instance) -> int:
         if report.writable:
             choose_language(True)
 
-    from lifecrm_gui.ui.context import AppContext
-    from lifecrm_gui.ui.main_window import MainWindow
-
     ctx = AppContext(db_path, today=args.as_of)
     window = MainWindow(ctx)
     window.readOnlyChanged.connect(
@@ -225,10 +258,10 @@ def run_window(app, args, db_path: Path, instance) -> int:
     if not report.writable:
         window.set_read_only(report)
     instance.received.connect(lambda handed: hand_over(window, handed))
-    window.show()
     probe = os.environ.get("LIFECRM_STARTUP_PROBE")
     if probe:
-        watch_first_paint(window, Path(probe))
+        watch_first_paint(window, Path(probe))  # before show(): the first paint may come during it
+    window.show()
     from PySide6.QtCore import QTimer
 
     if report.writable:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from lifecrm_gui.domain.vocab import NEEDS, label
+from peewee import SQL, fn
+
 from lifecrm_gui.store.models import Client, Event, database, now
 
 from . import contacts
@@ -195,25 +197,31 @@ def add_to_known(client_id: int, lead: Lead, *, fair: str, day: date, at: dateti
     return event.id
 
 
+def _todays_leads(day: date):
+    """New expo leads first seen on `day`, each with the time of its first inquiry that
+    day. Driven by the day's inquiries (index event_kind_time), not a scan of every client."""
+    start, end = _day_bounds(day)
+    at = fn.MIN(Event.occurred_at)
+    return (Client.select(Client.id, Client.name, Client.phone, Client.source_detail, at.alias("at"))
+            .join(Event, on=(Event.client == Client.id))
+            .where(Event.kind == "inquiry", Event.occurred_at >= start, Event.occurred_at < end,
+                   Client.source == EXPO_SOURCE, Client.first_seen_on == day, Client.deleted_at.is_null())
+            .group_by(Client.id))
+
+
 def leads_today(day: date) -> int:
-    """New expo leads first seen on `day`."""
-    return (Client.select().where(Client.source == EXPO_SOURCE, Client.first_seen_on == day,
-                                  Client.deleted_at.is_null()).count())
+    """How many new expo leads were first seen on `day`."""
+    return _todays_leads(day).count()
 
 
 def recent_leads(day: date, limit: int = 8) -> list[dict]:
     """The newest expo leads of `day`: id, name, phone (as shown), fair, time of capture."""
-    rows = list(Client.select(Client.id, Client.name, Client.phone, Client.source_detail)
-                .where(Client.source == EXPO_SOURCE, Client.first_seen_on == day, Client.deleted_at.is_null())
-                .order_by(Client.id.desc()).limit(limit).tuples())
-    if not rows:
-        return []
-    start, end = _day_bounds(day)
-    times = {}
-    for client_id, at in (Event.select(Event.client, Event.occurred_at)
-                          .where(Event.client.in_([r[0] for r in rows]), Event.kind == "inquiry",
-                                 Event.occurred_at >= start, Event.occurred_at < end)
-                          .order_by(Event.occurred_at.desc()).tuples()):
-        times[client_id] = at
+    rows = _todays_leads(day).order_by(SQL("at").desc(), Client.id.desc()).limit(limit).tuples()
     return [{"id": cid, "name": name, "phone": contacts.display_phone(phone), "fair": fair or "",
-             "at": times.get(cid)} for cid, name, phone, fair in rows]
+             "at": _as_datetime(at)} for cid, name, phone, fair, at in rows]
+
+
+def _as_datetime(value) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))

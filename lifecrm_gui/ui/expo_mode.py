@@ -26,7 +26,7 @@ from lifecrm_gui.services.settings import load_policy
 from .errors import show_error
 from .form_widgets import DateField, FieldMessage, MoneyField, translated_problem, with_message
 from .i18n import format_count
-from .style import ACCENT, ERROR, icon
+from .style import ERROR, icon
 
 log = logging.getLogger(__name__)
 
