@@ -20,6 +20,9 @@ from lifecrm_gui.store.models import database, new_uuid
 
 from .settings import language, load_policy, set_setting
 
+# Search key changes kept for search indexes held in memory to catch up with; one further
+# behind rebuilds (services.search_index).
+SEARCH_LOG_KEPT = 5000
 
 
 class Cancelled(Exception):
@@ -263,6 +266,7 @@ def recompute(as_of: date, ids=None, *, policy: Policy | None = None, at: dateti
             queries.insert_stage_changes(events)
         if ids is None:
             set_setting("last_recompute", as_of.isoformat())
+            queries.trim_search_log(keep=SEARCH_LOG_KEPT)
     if progress:
         progress(total, total)
     result.seconds = clock.perf_counter() - started

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from lifecrm_gui.search_keys import normalise_query
 from lifecrm_gui.store import queries
+
+from .search_index import index
 from lifecrm_gui.store.queries import LIST_COLUMNS as ROW_COLUMNS  # noqa: F401  (the list's columns)
 from lifecrm_gui.store.queries import count_clients  # noqa: F401  (the window and cli count through here)
 
@@ -25,11 +27,23 @@ class ClientFilter:
 
 def search_ids(flt: ClientFilter = ClientFilter(), sort: str = "name", descending: bool = False,
                limit: int | None = None) -> list[int]:
-    """The ids of the matching clients in display order."""
+    """The ids of the matching clients in display order. The search box's own case, text
+    alone in name order, is answered from the index in memory once it is warm."""
+    text = normalise_query(flt.query)
+    if text and sort == "name" and index.ready() and flt == ClientFilter(query=flt.query):
+        ids = index.find(text)
+        if descending:
+            ids.reverse()
+        return ids[:limit] if limit else ids
     equals = {"stage": flt.stages, "tier": flt.tiers, "client_class": flt.classes, "source": flt.sources,
               "kind": flt.kinds}
-    return queries.client_ids(normalise_query(flt.query), trash=flt.trash, equals=equals, needs=flt.needs,
+    return queries.client_ids(text, trash=flt.trash, equals=equals, needs=flt.needs,
                               tags=flt.tags, sort=sort, descending=descending, limit=limit)
+
+
+def warm_up() -> None:
+    """Build the search index (about half a second at 100,000 clients; on a worker)."""
+    index.build()
 
 
 def fetch_rows(ids) -> dict[int, tuple]:

@@ -168,5 +168,24 @@ def _v2(conn) -> None:
          for r in rows))
 
 
-MIGRATIONS = ((1, _v1), (2, _v2), (3, campaign_schema.migrate), (4, merge_schema.migrate))
+# Every change to a client's search keys, and every move to or from the trash, is logged,
+# so that a search index held in memory (services.search_index) can catch up with writes
+# from any connection or process.
+V5_SEARCH_LOG = (
+    "CREATE TABLE search_change (seq INTEGER PRIMARY KEY AUTOINCREMENT, client_id INTEGER NOT NULL)",
+    *(f"CREATE TRIGGER search_change_{action.lower()} AFTER {action} ON client_search "
+      f"BEGIN INSERT INTO search_change (client_id) VALUES ({row}.client_id); END"
+      for action, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD"))),
+    "CREATE TRIGGER search_change_trash AFTER UPDATE OF deleted_at ON client "
+    "WHEN NEW.deleted_at IS NOT OLD.deleted_at "
+    "BEGIN INSERT INTO search_change (client_id) VALUES (NEW.id); END",
+)
+
+
+def _v5(conn) -> None:
+    for statement in V5_SEARCH_LOG:
+        conn.execute(statement)
+
+
+MIGRATIONS = ((1, _v1), (2, _v2), (3, campaign_schema.migrate), (4, merge_schema.migrate), (5, _v5))
 LATEST_VERSION = MIGRATIONS[-1][0]

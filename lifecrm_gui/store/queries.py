@@ -199,6 +199,39 @@ def client_ids(text: str, *, trash: bool, equals: dict, needs=(), tags=(), sort=
     return [r[0] for r in _conn().execute(sql, [text, *params] if text else params)]
 
 
+# The search index held in memory (services.search_index)
+
+def search_keys(ids=None):
+    """(client id, search text, sort key) of every client, trashed or not (or of the given
+    ones), in name order."""
+    where, params = _ids_clause(ids, "client_id")
+    return _conn().execute(f"SELECT client_id, text, sort_key FROM client_search WHERE 1{where} "
+                           "ORDER BY sort_key, client_id", params)
+
+
+def search_log_span() -> tuple[int, int]:
+    """The oldest and newest entries of the log of search key changes (0, 0 when empty)."""
+    low, high = _conn().execute("SELECT MIN(seq), MAX(seq) FROM search_change").fetchone()
+    return low or 0, high or 0
+
+
+def search_changes_since(seq: int) -> tuple[int, set[int]]:
+    """The newest log entry and the clients whose search keys changed after `seq`."""
+    rows = _conn().execute("SELECT seq, client_id FROM search_change WHERE seq > ?", (seq,)).fetchall()
+    return (rows[-1][0] if rows else seq), {cid for _seq, cid in rows}
+
+
+def trim_search_log(keep: int) -> None:
+    """Forget all but the newest `keep` changes (an index further behind rebuilds)."""
+    _conn().execute("DELETE FROM search_change WHERE seq <= (SELECT MAX(seq) FROM search_change) - ?", (keep,))
+
+
+def trashed_ids(ids=None) -> set[int]:
+    """The trashed clients (among the given ones)."""
+    where, params = _ids_clause(ids, "id")
+    return {cid for (cid,) in _conn().execute(_TRASHED + where, params)}
+
+
 def list_rows(ids) -> dict[int, tuple]:
     ids = list(ids)
     out = {}

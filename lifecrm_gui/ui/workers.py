@@ -230,15 +230,16 @@ def make_progress_dialog(label: str, parent=None, cancellable: bool = True) -> Q
 
 
 def run_task(fn, on_done=None, on_error=None, *, on_cancel=None, progress_dialog: QProgressDialog | None = None,
-             read_only: bool = False) -> TaskHandle:
+             read_only: bool = False, pool_name: str | None = None) -> TaskHandle:
     """Run `fn(progress, should_cancel)` in the background; see the module's docstring.
     Without `on_error`, an error is shown to the person (errors.show_error).
-    `read_only` work (a search) runs on the reading thread."""
+    `read_only` work (a search) runs on the reading thread; `pool_name` names another
+    thread of its own (a slow read that searches should not wait behind)."""
     handle = TaskHandle(fn, on_done, on_error, on_cancel, progress_dialog, queued=not _inline)
     _running.add(handle)
     if _inline:
         handle.execute()
         return handle
     handle._runnable = _Runnable(handle)
-    pool("read" if read_only else "write").start(handle._runnable)
+    pool(pool_name or ("read" if read_only else "write")).start(handle._runnable)
     return handle

@@ -3,13 +3,14 @@ from datetime import date
 import pytest
 
 from lifecrm_gui.services import clients
-from lifecrm_gui.services.search import ClientFilter, search, search_ids
+from lifecrm_gui.services.search import ClientFilter, search, search_ids, warm_up
 
 TODAY = date(2026, 6, 30)
 
 
-@pytest.fixture
-def studio(db):
+@pytest.fixture(params=["sql", "index"])
+def studio(db, request):
+    """The same clients searched through SQL and through the index in memory."""
     people = {}
     for name, phone, extra in [
         ("张伟", "13800138000", {"tags": "VIP"}),
@@ -23,6 +24,8 @@ def studio(db):
         ("张伟明", "13100007777", {}),
     ]:
         people[name] = clients.create_client({"name": name, "phone": phone, **extra}, as_of=TODAY)
+    if request.param == "index":
+        warm_up()
     return people
 
 
