@@ -289,10 +289,13 @@ def hand_over(window, argv) -> None:
 
 
 def close_down() -> None:
-    """After the window closed: a backup when anything changed, then the database closes."""
-    from lifecrm_gui.services import backups
+    """After the window closed: a backup when anything changed, then the database closes
+    (and the clean close is noted, so that the next start need not check the file)."""
+    from lifecrm_gui.services import backups, clean_close
+    from lifecrm_gui.services.session import database_path
     from lifecrm_gui.store.db import close_database
 
+    path = database_path()
     try:
         outcome = backups.backup_on_close()
         if outcome is not None:
@@ -303,6 +306,8 @@ def close_down() -> None:
         backups.stop()
         set_read_only_message(None)
         close_database()
+        if path:
+            clean_close.note_closed(Path(path))
 
 
 def watch_first_paint(window, target: Path) -> None:

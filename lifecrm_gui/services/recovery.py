@@ -18,6 +18,7 @@ from pathlib import Path, PurePath
 from lifecrm_gui.store.db import check_file, open_database, open_read_only, verified_copy
 from lifecrm_gui.store.models import database
 
+from . import clean_close
 from .backup import BackupInfo, list_backups, verify_backup
 
 log = logging.getLogger(__name__)
@@ -168,7 +169,8 @@ def location_warnings(path: Path | str, *, mounts_text: str | None = None, platf
 def open_checked(path: Path | str, *, backup_folder: Path | None = None, now: datetime | None = None):
     """Open the studio database for the app: (db, report).
 
-    A file that fails `PRAGMA quick_check` is moved aside; db is then the moved
+    A file that fails `PRAGMA quick_check` is moved aside (a file as the app left it at a
+    clean close, checked within the week, is not read through again: services.clean_close); db is then the moved
     file opened read-only (so what can still be read can be looked at and exported),
     or None if even that fails, and report.offered_backup is the newest backup that
     passes its check (restore it with `restore_offered`). Otherwise the database is
@@ -184,9 +186,15 @@ def open_checked(path: Path | str, *, backup_folder: Path | None = None, now: da
             warnings.append(f"A -wal file without its database was found and moved to {target}.")
         db = open_database(path)
         return db, OpenReport(path, "new", warnings=warnings)
+    today = (now or datetime.now()).date()
+    if not clean_close.check_needed(path, today):
+        log.info("%s is as the app left it at its last clean close: not checked again", path)
+        db = open_database(path)
+        return db, OpenReport(path, "ok", warnings=warnings)
     verdict, damaged = check_file(path, quick=True)
     if not damaged:
         db = open_database(path)  # a locked or unreadable file raises its own StoreError here
+        clean_close.note_checked(path, today)
         return db, OpenReport(path, "ok", warnings=warnings)
     log.error("the database %s failed its check: %s", path, verdict)
     target, moved = move_aside(path, now)

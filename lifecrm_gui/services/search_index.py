@@ -10,6 +10,7 @@ asks SQL instead (services.search)."""
 
 import re
 import threading
+from array import array
 from bisect import bisect_right
 
 from lifecrm_gui.search_keys import SEPARATOR
@@ -26,7 +27,7 @@ class _Scan:
     """One string over texts in a fixed order; finds which of them contain a query."""
 
     def __init__(self, texts: list[str]):
-        starts, position = [], 0
+        starts, position = array("i"), 0
         for text in texts:
             starts.append(position)
             position += len(text) + 1
@@ -47,47 +48,70 @@ class _Scan:
         return out
 
 
-class _Parts:
-    """The distinct parts of the clients' keys (a tag, a name's spellings, a phone), each
-    with the clients that have it: a tag shared by a quarter of the studio is one hit,
-    not 25,000."""
+class _Holders:
+    """Parts, each with the positions of the clients that have it, in flat arrays."""
 
-    def __init__(self, texts: list[str]):
-        holders: dict[str, list[int]] = {}
-        for n, text in enumerate(texts):
-            for part in text.split(SEPARATOR):
-                known = holders.get(part)
-                if known is None:
-                    holders[part] = [n]
-                elif known[-1] != n:
-                    known.append(n)
-        # An ASCII query (pinyin, digits, an email) can only match ASCII runs: those are
-        # scanned as a one-byte string of their own, the rest as written.
-        ascii_parts = [(_NOT_ASCII.sub(SEPARATOR, part), where) for part, where in holders.items()
-                       if _ASCII_CHAR.search(part)]
-        other_parts = [(part, where) for part, where in holders.items() if not part.isascii()]
-        self.by_alphabet = {ascii_query: (_Scan([text for text, _where in kept]), [where for _text, where in kept])
-                            for ascii_query, kept in ((True, ascii_parts), (False, other_parts))}
+    def __init__(self, parts: list[str], holders):
+        self.scan = _Scan(parts)
+        flat, offsets = array("i"), array("i", [0])
+        for where in holders:
+            if type(where) is int:
+                flat.append(where)
+            else:
+                flat.extend(where)
+            offsets.append(len(flat))
+        self.flat, self.offsets = flat, offsets
 
     def positions(self, query: str) -> list[int]:
-        """Positions (in the texts' order) of the texts with a part containing `query`."""
-        scan, holders = self.by_alphabet[query.isascii()]
-        matched = scan.positions(query)
+        matched = self.scan.positions(query)
+        flat, offsets = self.flat, self.offsets
         if len(matched) == 1:
-            return list(holders[matched[0]])
-        out = []
+            return flat[offsets[matched[0]]:offsets[matched[0] + 1]].tolist()
+        out = array("i")
         for m in matched:
-            out.extend(holders[m])
+            out.extend(flat[offsets[m]:offsets[m + 1]])
         return sorted(set(out))
+
+
+def _parts_index(texts) -> dict[bool, _Holders]:
+    """The distinct parts of the clients' keys (a tag, a name's spellings, a phone), each
+    held once with the clients that have it: a tag a quarter of the studio shares is one
+    hit, not 25,000. An ASCII query (pinyin, digits, an email) can only match ASCII runs,
+    so those are scanned as a one-byte string of their own. `texts` is read once."""
+    holders: dict = {}
+    for n, text in enumerate(texts):
+        for part in text.split(SEPARATOR):
+            known = holders.get(part)
+            if known is None:
+                holders[part] = n  # most parts (a phone, an email) belong to one client
+            elif type(known) is int:
+                if known != n:
+                    holders[part] = [known, n]
+            elif known[-1] != n:
+                known.append(n)
+    index = {}
+    for ascii_query in (True, False):
+        parts, where = [], []
+        for part, held_by in holders.items():
+            if ascii_query:
+                if not _ASCII_CHAR.search(part):
+                    continue
+                part = _NOT_ASCII.sub(SEPARATOR, part)
+            elif part.isascii():
+                continue
+            parts.append(part)
+            where.append(held_by)
+        index[ascii_query] = _Holders(parts, where)
+    return index
 
 
 class SearchIndex:
     def __init__(self):
         self._lock = threading.Lock()
         self._database = None
-        self._ids: list[int] = []
-        self._sort_keys: list[str] = []
-        self._parts = None
+        self._ids = array("i")
+        self._keys, self._key_starts = b"", array("i")  # sort keys as UTF-8: bytes order is text order
+        self._parts: dict[bool, _Holders] = {}
         self._seq = 0
         self._trashed: set[int] = set()
         self._overlay: dict[int, tuple[str, str] | None] = {}  # changed since the build; None: gone
@@ -102,14 +126,24 @@ class SearchIndex:
 
     def _build(self) -> None:
         _low, high = queries.search_log_span()  # read first: a change made meanwhile is read again
-        rows = queries.search_keys().fetchall()
+        ids, keys, key_starts = array("i"), [], array("i", [0])
+
+        def texts():
+            for cid, text, key in queries.search_keys():
+                ids.append(cid)
+                encoded = key.encode()
+                keys.append(encoded)
+                key_starts.append(key_starts[-1] + len(encoded))
+                yield text
+
+        self._parts = _parts_index(texts())
+        self._ids, self._keys, self._key_starts = ids, b"".join(keys), key_starts
         self._trashed = queries.trashed_ids()
-        self._ids = [r[0] for r in rows]
-        self._sort_keys = [r[2] for r in rows]
-        texts = [r[1] for r in rows]
-        self._parts = _Parts(texts)
         self._seq, self._overlay = high, {}
         self._database = database.obj
+
+    def _key(self, n: int) -> bytes:
+        return self._keys[self._key_starts[n]:self._key_starts[n + 1]]
 
     def _catch_up(self) -> None:
         low, high = queries.search_log_span()
@@ -140,15 +174,14 @@ class SearchIndex:
             overlay = self._overlay
             hidden = trashed | overlay.keys() if overlay else trashed
             ids = self._ids
-            hits = self._parts.positions(text)
+            hits = self._parts[text.isascii()].positions(text)
             if hidden:
                 hits = [n for n in hits if ids[n] not in hidden]
-            extra = [(entry[1], cid) for cid, entry in overlay.items()
+            extra = [(entry[1].encode(), cid) for cid, entry in overlay.items()
                      if entry is not None and cid not in trashed and text in entry[0]]
             if not extra:
                 return [ids[n] for n in hits]
-            keys = self._sort_keys
-            return [cid for _key, cid in sorted([(keys[n], ids[n]) for n in hits] + extra)]
+            return [cid for _key, cid in sorted([(self._key(n), ids[n]) for n in hits] + extra)]
 
 
 index = SearchIndex()

@@ -10,6 +10,7 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QSizePolicy, QStackedLayout, QTableView, QToolButton, QVBoxLayout, QWidget)
+from shiboken6 import isValid
 
 from lifecrm_gui.domain.vocab import CLASSES, NEEDS, SOURCES, STAGES, TIERS, label, tier_label
 from lifecrm_gui.services.contacts import display_phone
@@ -52,6 +53,7 @@ class ClientTableModel(QAbstractTableModel):
     """The clients matching a filter, in the chosen order, read lazily."""
 
     refreshed = Signal()  # new ids are in place
+    searchIndexReady = Signal()  # searches are answered from memory from now on
     countsChanged = Signal(int, int)  # shown, total
 
     def __init__(self, ctx, parent=None):
@@ -209,7 +211,11 @@ class ClientTableModel(QAbstractTableModel):
             # The search index is read on a thread of its own, after the list is on screen;
             # until it is ready the search box asks SQL.
             self._index_started = True
-            workers.run_task(lambda _progress, _cancel: warm_up(), pool_name="search-index")
+            workers.run_task(lambda _progress, _cancel: warm_up(), self._index_built, pool_name="search-index")
+
+    def _index_built(self, _none) -> None:
+        if isValid(self):  # the list may have closed while the index was read
+            self.searchIndexReady.emit()
 
     def is_refreshing(self) -> bool:
         return self._task is not None and not self._task.finished

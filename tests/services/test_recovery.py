@@ -282,3 +282,47 @@ def test_open_checked_reports_the_location_warning(tmp_path):
     _db, report = recovery.open_checked(folder / "lifecrm.sqlite3")
     assert report.status == "new" and len(report.warnings) == 1 and "Dropbox" in report.warnings[0]
     assert report.to_dict()["warnings"] == report.warnings
+
+
+def test_a_file_as_a_clean_close_left_it_is_not_read_through_again(db_path, monkeypatch):
+    """Start-up skips the whole-file check only for a file nothing has written since the
+    app's clean close, and still checks it once a week."""
+    from lifecrm_gui.services import clean_close
+
+    make_studio(db_path, 3)
+    checks = []
+    real_check = recovery.check_file
+    monkeypatch.setattr(recovery, "check_file", lambda *a, **k: checks.append(a) or real_check(*a, **k))
+
+    def start_and_close(now):
+        db, report = recovery.open_checked(db_path, now=now)
+        assert report.status == "ok" and report.writable
+        store_db.close_database()
+        clean_close.note_closed(db_path)
+
+    start_and_close(NOW)
+    assert len(checks) == 1
+    start_and_close(NOW + timedelta(days=1))
+    assert len(checks) == 1  # skipped: nothing touched the file
+    other = sqlite3.connect(db_path)  # the command line, a sync client, another program
+    other.execute("UPDATE client SET notes = 'x' WHERE id = 1")
+    other.commit()
+    other.close()
+    start_and_close(NOW + timedelta(days=2))
+    assert len(checks) == 2
+    start_and_close(NOW + timedelta(days=8))
+    assert len(checks) == 2
+    start_and_close(NOW + timedelta(days=9))  # a week after the last check
+    assert len(checks) == 3
+
+
+def test_damage_after_a_clean_close_is_still_found(db_path):
+    from lifecrm_gui.services import clean_close
+
+    make_studio(db_path)
+    recovery.open_checked(db_path, now=NOW)
+    store_db.close_database()
+    clean_close.note_closed(db_path)
+    write_garbage(db_path, root_page(db_path, "client_phone"))
+    _db, report = recovery.open_checked(db_path, now=NOW)
+    assert report.status == "damaged" and not report.writable
