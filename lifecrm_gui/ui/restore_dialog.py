@@ -230,25 +230,24 @@ def open_restore_dialog(ctx, parent=None) -> RestoreDialog:
     return dialog
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Recovery", text)
-
-
 def offer_recovery(report, parent=None):
     """At start-up, when recovery.open_checked found the database damaged: say so and
     offer the newest backup that passes its check. Returns (db, report) once restored,
     or None when the person declines or there is no backup (the damaged copy then
     stays open read-only, if it could be read at all)."""
-    lines = [_tr("The database failed its check and was moved aside, untouched, to:"), str(report.moved_to)]
+    title = QCoreApplication.translate("Recovery", "The database is damaged")
+    lines = [QCoreApplication.translate("Recovery", "The database failed its check and was moved aside, untouched, to:"),
+             str(report.moved_to)]
     offered = report.offered_backup
     if offered is None:
-        lines += ["", _tr("No backup that passes its check was found. LifeCRM shows what can still be read, "
-                          "and nothing can be changed.")]
-        QMessageBox.critical(parent, _tr("The database is damaged"), "\n".join(lines))
+        lines += ["", QCoreApplication.translate("Recovery", "No backup that passes its check was found. LifeCRM "
+                                                             "shows what can still be read, and nothing can be changed.")]
+        QMessageBox.critical(parent, title, "\n".join(lines))
         return None
-    lines += ["", _tr("Restore the backup taken %1?").replace("%1", offered.taken_at.strftime("%Y-%m-%d %H:%M")),
+    taken = offered.taken_at.strftime("%Y-%m-%d %H:%M")
+    lines += ["", QCoreApplication.translate("Recovery", "Restore the backup taken %1?").replace("%1", taken),
               str(offered.path)]
-    answer = QMessageBox.question(parent, _tr("The database is damaged"), "\n".join(lines),
+    answer = QMessageBox.question(parent, title, "\n".join(lines),
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.Yes)
     if answer != QMessageBox.StandardButton.Yes:
@@ -261,5 +260,6 @@ def warn_about_location(report, parent=None) -> bool:
     folder); False when there were none."""
     if not report.warnings:
         return False
-    QMessageBox.warning(parent, _tr("Where the database is kept"), "\n\n".join(report.warnings))
+    QMessageBox.warning(parent, QCoreApplication.translate("Recovery", "Where the database is kept"),
+                        "\n\n".join(report.warnings))
     return True

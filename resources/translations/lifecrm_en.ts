@@ -12,7 +12,7 @@
     <context>
         <name>CallDialog</name>
         <message>
-            <location filename="../../lifecrm_gui/ui/campaign_dialogs.py" line="+52" />
+            <location filename="../../lifecrm_gui/ui/campaign_dialogs.py" line="+51" />
             <source>Log a call</source>
             <translation>Log a call</translation>
         </message>
@@ -30,7 +30,7 @@
     <context>
         <name>CampaignsTab</name>
         <message>
-            <location filename="../../lifecrm_gui/ui/campaigns_tab.py" line="+285" />
+            <location filename="../../lifecrm_gui/ui/campaigns_tab.py" line="+305" />
             <source>Campaigns</source>
             <translation>Campaigns</translation>
         </message>
@@ -182,7 +182,7 @@
             <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Save the changes to “%1” first?</source>
             <translation>Save the changes to “%1” first?</translation>
         </message>
@@ -274,7 +274,7 @@
     <context>
         <name>ClientListPage</name>
         <message>
-            <location filename="../../lifecrm_gui/ui/client_list.py" line="+462" />
+            <location filename="../../lifecrm_gui/ui/client_list.py" line="+493" />
             <source>New client</source>
             <translation>New client</translation>
         </message>
@@ -313,7 +313,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</tra
     <context>
         <name>ClientTableModel</name>
         <message>
-            <location line="-403" />
+            <location line="-418" />
             <source>Name</source>
             <translation>Name</translation>
         </message>
@@ -363,7 +363,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</tra
             <translation>Tags</translation>
         </message>
         <message>
-            <location line="+67" />
+            <location line="+66" />
             <source>Today</source>
             <translation>Today</translation>
         </message>
@@ -412,9 +412,25 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</tra
         </message>
     </context>
     <context>
+        <name>DailyRecompute</name>
+        <message>
+            <location filename="../../lifecrm_gui/ui/daily.py" line="+45" />
+            <source>Bringing every client's stage up to date…</source>
+            <translation>Bringing every client's stage up to date…</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+10" />
+            <source>Stages brought up to date: %n client(s) moved stage.</source>
+            <translation>
+                <numerusform>Stages brought up to date: %n client(s) moved stage.</numerusform>
+                <numerusform>Stages brought up to date: %n client(s) moved stage.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>DashboardTab</name>
         <message>
-            <location filename="../../lifecrm_gui/ui/dashboard_tab.py" line="+247" />
+            <location filename="../../lifecrm_gui/ui/dashboard_tab.py" line="+192" />
             <source>All clients</source>
             <translation>All clients</translation>
         </message>
@@ -470,12 +486,12 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</tra
         </message>
         <message>
             <location line="+1" />
-            <location line="+146" />
+            <location line="+203" />
             <source>Print</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location line="-145" />
+            <location line="-202" />
             <source>Print the dashboard report</source>
             <translation>Print the dashboard report</translation>
         </message>
@@ -485,7 +501,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</tra
             <translation>Computing the figures…</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+8" />
             <source>Export this chart</source>
             <translation>Export this chart</translation>
         </message>
@@ -500,7 +516,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</tra
             <translation>Save as SVG drawing…</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+70" />
             <source>The period starts after it ends: choose a “From” date before the “To” date.</source>
             <translation>The period starts after it ends: choose a “From” date before the “To” date.</translation>
         </message>
@@ -510,7 +526,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</tra
             <translation>The figures could not be computed: %1</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+63" />
             <source>PNG image (*.png)</source>
             <translation>PNG image (*.png)</translation>
         </message>
@@ -623,6 +639,202 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</tra
             <location line="+2" />
             <source>The file could not be used: %1</source>
             <translation>The file could not be used: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExpoWindow</name>
+        <message>
+            <location filename="../../lifecrm_gui/ui/expo_mode.py" line="+353" />
+            <source>Expo mode — %1</source>
+            <translation>Expo mode — %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Expo mode</source>
+            <translation>Expo mode</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>leads today</source>
+            <translation>leads today</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Leave (Esc)</source>
+            <translation>Leave (Esc)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Mobile phone</source>
+            <translation>Mobile phone</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Interested in</source>
+            <translation>Interested in</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wedding date</source>
+            <translation>Wedding date</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Budget</source>
+            <translation>Budget</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>e.g. 王芳</source>
+            <translation>e.g. 王芳</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. 138 0013 8000</source>
+            <translation>e.g. 138 0013 8000</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What they are looking for, when to call back…</source>
+            <translation>What they are looking for, when to call back…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Agrees to receive the studio's offers and news (marketing consent)</source>
+            <translation>Agrees to receive the studio's offers and news (marketing consent)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save and next</source>
+            <translation>Save and next</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Captured today</source>
+            <translation>Captured today</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The leads of the day appear here.</source>
+            <translation>The leads of the day appear here.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Change the phone</source>
+            <translation>Change the phone</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Enter saves and clears the form for the next visitor  ·  Esc leaves expo mode  ·  Everything is saved on this computer: no network needed</source>
+            <translation>Enter saves and clears the form for the next visitor  ·  Esc leaves expo mode  ·  Everything is saved on this computer: no network needed</translation>
+        </message>
+        <message>
+            <location line="+48" />
+            <source>Please check the marked fields.</source>
+            <translation>Please check the marked fields.</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>Saved: %1. Ready for the next visitor.</source>
+            <translation>Saved: %1. Ready for the next visitor.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1 was already captured today at %2: %3.</source>
+            <translation>%1 was already captured today at %2: %3.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 was already captured today: %3.</source>
+            <translation>%1 was already captured today: %3.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 belongs to %3, a client since %2.</source>
+            <translation>%1 belongs to %3, a client since %2.</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>%1 belongs to %3.</source>
+            <translation>%1 belongs to %3.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>(%1 clients have this phone.)</source>
+            <translation>(%1 clients have this phone.)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add what they said to %1's timeline instead of a new lead?</source>
+            <translation>Add what they said to %1's timeline instead of a new lead?</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Add to %1's timeline</source>
+            <translation>Add to %1's timeline</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Added to %1's timeline. Ready for the next visitor.</source>
+            <translation>Added to %1's timeline. Ready for the next visitor.</translation>
+        </message>
+        <message>
+            <location line="+70" />
+            <source>Leave expo mode</source>
+            <translation>Leave expo mode</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Leave expo mode? Every lead captured is saved (%1 today).</source>
+            <translation>Leave expo mode? Every lead captured is saved (%1 today).</translation>
+        </message>
+    </context>
+    <context>
+        <name>FairDialog</name>
+        <message>
+            <location line="-460" />
+            <source>Expo mode</source>
+            <translation>Expo mode</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Which fair is this?</source>
+            <translation>Which fair is this?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Every lead captured is marked with the fair's name, so you can see later which fair brought whom.</source>
+            <translation>Every lead captured is marked with the fair's name, so you can see later which fair brought whom.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>e.g. Spring Wedding Expo 2026</source>
+            <translation>e.g. Spring Wedding Expo 2026</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Start expo mode</source>
+            <translation>Start expo mode</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
         </message>
     </context>
     <context>
@@ -792,7 +1004,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</tra
             <translation>LifeCRM</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+28" />
             <source>Importing %1…</source>
             <translation>Importing %1…</translation>
         </message>
@@ -859,7 +1071,7 @@ File: %2</translation>
     <context>
         <name>FilterBar</name>
         <message>
-            <location filename="../../lifecrm_gui/ui/client_list.py" line="+134" />
+            <location filename="../../lifecrm_gui/ui/client_list.py" line="+148" />
             <source>All stages</source>
             <translation>All stages</translation>
         </message>
@@ -989,7 +1201,7 @@ File: %2</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../lifecrm_gui/ui/main_window.py" line="+41" />
+            <location filename="../../lifecrm_gui/ui/main_window.py" line="+49" />
             <source>Today</source>
             <translation>Today</translation>
         </message>
@@ -1029,12 +1241,17 @@ File: %2</translation>
             <translation>&amp;Restore from a backup…</translation>
         </message>
         <message>
-            <location line="+135" />
+            <location line="+2" />
+            <source>E&amp;xpo mode…</source>
+            <translation>E&amp;xpo mode…</translation>
+        </message>
+        <message>
+            <location line="+156" />
             <source>The profile page is not available in this version.</source>
             <translation>The profile page is not available in this version.</translation>
         </message>
         <message>
-            <location line="+52" />
+            <location line="+55" />
             <source>&amp;File</source>
             <translation>&amp;File</translation>
         </message>
@@ -1089,6 +1306,16 @@ File: %2</translation>
             <translation>Import is not available in this version.</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>Read-only: the database failed its check</source>
+            <translation>Read-only: the database failed its check</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Restore a backup with File &gt; Restore from a backup.</source>
+            <translation>Restore a backup with File &gt; Restore from a backup.</translation>
+        </message>
+        <message>
             <location line="+8" />
             <source>Opening…</source>
             <translation>Opening…</translation>
@@ -1099,7 +1326,12 @@ File: %2</translation>
             <translation>Database: %1</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+21" />
+            <source>%1 (read-only)</source>
+            <translation>%1 (read-only)</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Clients: %1</source>
             <translation>Clients: %1</translation>
         </message>
@@ -1109,7 +1341,32 @@ File: %2</translation>
             <translation>%1 was added.</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+21" />
+            <source>Expo mode</source>
+            <translation>Expo mode</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Expo mode needs a database that can be written; this one failed its check and is open read-only.</source>
+            <translation>Expo mode needs a database that can be written; this one failed its check and is open read-only.</translation>
+        </message>
+        <message>
+            <location line="+47" />
+            <source>The database failed its check and is open read-only: nothing can be changed. Restore a backup with File &gt; Restore from a backup.</source>
+            <translation>The database failed its check and is open read-only: nothing can be changed. Restore a backup with File &gt; Restore from a backup.</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>The backup was restored; the data can be changed again.</source>
+            <translation>The backup was restored; the data can be changed again.</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>The automatic backup failed: %1</source>
+            <translation>The automatic backup failed: %1</translation>
+        </message>
+        <message>
+            <location line="+16" />
             <source>About LifeCRM</source>
             <translation>About LifeCRM</translation>
         </message>
@@ -1119,7 +1376,7 @@ File: %2</translation>
             <translation>&lt;h3&gt;LifeCRM %1&lt;/h3&gt;&lt;p&gt;Client lifecycle management for photography studios.&lt;/p&gt;&lt;p&gt;Database: %2&lt;br&gt;Logs: %3&lt;/p&gt;</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+30" />
             <source>Finishing the work in progress…</source>
             <translation>Finishing the work in progress…</translation>
         </message>
@@ -1452,7 +1709,7 @@ File: %2</translation>
     <context>
         <name>NewClientDialog</name>
         <message>
-            <location filename="../../lifecrm_gui/ui/new_client_dialog.py" line="+207" />
+            <location filename="../../lifecrm_gui/ui/new_client_dialog.py" line="+206" />
             <source>New client</source>
             <translation>New client</translation>
         </message>
@@ -1603,7 +1860,7 @@ File: %2</translation>
             <translation>Open %1</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+22" />
             <source>Phone inquiry</source>
             <translation>Phone inquiry</translation>
         </message>
@@ -1699,7 +1956,7 @@ File: %2</translation>
     <context>
         <name>PlaybookDialog</name>
         <message>
-            <location filename="../../lifecrm_gui/ui/campaign_playbooks.py" line="+25" />
+            <location filename="../../lifecrm_gui/ui/campaign_playbooks.py" line="+38" />
             <source>Playbooks and campaign settings</source>
             <translation>Playbooks and campaign settings</translation>
         </message>
@@ -1798,7 +2055,7 @@ File: %2</translation>
     <context>
         <name>ProblemsDialog</name>
         <message>
-            <location filename="../../lifecrm_gui/ui/file_actions.py" line="-127" />
+            <location filename="../../lifecrm_gui/ui/file_actions.py" line="-132" />
             <source>…and %1 more.</source>
             <translation>…and %1 more.</translation>
         </message>
@@ -2299,7 +2556,7 @@ File: %2</translation>
     <context>
         <name>RecipientsPanel</name>
         <message>
-            <location filename="../../lifecrm_gui/ui/campaign_recipients.py" line="+151" />
+            <location filename="../../lifecrm_gui/ui/campaign_recipients.py" line="+164" />
             <source>Name</source>
             <translation>Name</translation>
         </message>
@@ -2492,6 +2749,34 @@ File: %2</translation>
         </message>
     </context>
     <context>
+        <name>Recovery</name>
+        <message>
+            <location filename="../../lifecrm_gui/ui/restore_dialog.py" line="+239" />
+            <source>The database failed its check and was moved aside, untouched, to:</source>
+            <translation>The database failed its check and was moved aside, untouched, to:</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No backup that passes its check was found. LifeCRM shows what can still be read, and nothing can be changed.</source>
+            <translation>No backup that passes its check was found. LifeCRM shows what can still be read, and nothing can be changed.</translation>
+        </message>
+        <message>
+            <location line="-5" />
+            <source>The database is damaged</source>
+            <translation>The database is damaged</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Restore the backup taken %1?</source>
+            <translation>Restore the backup taken %1?</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Where the database is kept</source>
+            <translation>Where the database is kept</translation>
+        </message>
+    </context>
+    <context>
         <name>ReferrerPicker</name>
         <message>
             <location filename="../../lifecrm_gui/ui/profile_fields.py" line="+66" />
@@ -2525,7 +2810,7 @@ File: %2</translation>
     <context>
         <name>RestoreDialog</name>
         <message>
-            <location filename="../../lifecrm_gui/ui/restore_dialog.py" line="+85" />
+            <location filename="../../lifecrm_gui/ui/restore_dialog.py" line="-177" />
             <location line="+1" />
             <location line="+87" />
             <source>Restore from a backup</source>
@@ -2742,7 +3027,7 @@ File: %2</translation>
     <context>
         <name>SegmentEditor</name>
         <message>
-            <location filename="../../lifecrm_gui/ui/campaign_segment.py" line="+188" />
+            <location filename="../../lifecrm_gui/ui/campaign_segment.py" line="+208" />
             <source>Any</source>
             <translation>Any</translation>
         </message>
@@ -2907,7 +3192,7 @@ File: %2</translation>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../lifecrm_gui/ui/settings_dialog.py" line="+150" />
+            <location filename="../../lifecrm_gui/ui/settings_dialog.py" line="+177" />
             <source>Settings</source>
             <translation>Settings</translation>
         </message>
@@ -2943,6 +3228,12 @@ File: %2</translation>
         </message>
         <message>
             <location line="+1" />
+            <location line="+103" />
+            <source>Second backup folder</source>
+            <translation>Second backup folder</translation>
+        </message>
+        <message>
+            <location line="-102" />
             <source>Prospect window</source>
             <translation>Prospect window</translation>
         </message>
@@ -3073,6 +3364,21 @@ File: %2</translation>
         </message>
         <message>
             <location line="+4" />
+            <source>None: backups stay on this computer only</source>
+            <translation>None: backups stay on this computer only</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Choose…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A USB stick or a network folder: every backup is copied there too. When it is not connected, the backup stays here and you are told.</source>
+            <translation>A USB stick or a network folder: every backup is copied there too. When it is not connected, the backup stays here and you are told.</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Changing a threshold re-derives every client's stage, tier and class.</source>
             <translation>Changing a threshold re-derives every client's stage, tier and class.</translation>
         </message>
@@ -3102,7 +3408,22 @@ File: %2</translation>
             <translation>Loyal needs at least two orders.</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+18" />
+            <source>This folder does not exist. Is the USB stick or the network folder connected?</source>
+            <translation>This folder does not exist. Is the USB stick or the network folder connected?</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The backups are kept in this folder already: choose another drive.</source>
+            <translation>The backups are kept in this folder already: choose another drive.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This folder cannot be read.</source>
+            <translation>This folder cannot be read.</translation>
+        </message>
+        <message>
+            <location line="+50" />
             <source>Re-deriving every client with the new settings…</source>
             <translation>Re-deriving every client with the new settings…</translation>
         </message>
@@ -3125,7 +3446,7 @@ File: %2</translation>
     <context>
         <name>TagsEdit</name>
         <message>
-            <location filename="../../lifecrm_gui/ui/profile_fields.py" line="+70" />
+            <location filename="../../lifecrm_gui/ui/profile_fields.py" line="+73" />
             <source>Tags, separated by commas</source>
             <translation>Tags, separated by commas</translation>
         </message>
@@ -3171,7 +3492,7 @@ File: %2</translation>
     <context>
         <name>TemplateEditor</name>
         <message>
-            <location filename="../../lifecrm_gui/ui/campaign_template.py" line="+127" />
+            <location filename="../../lifecrm_gui/ui/campaign_template.py" line="+139" />
             <source>Channel</source>
             <translation>Channel</translation>
         </message>
@@ -3342,7 +3663,7 @@ File: %2</translation>
     <context>
         <name>TodayView</name>
         <message>
-            <location filename="../../lifecrm_gui/ui/today_view.py" line="+253" />
+            <location filename="../../lifecrm_gui/ui/today_view.py" line="+269" />
             <source>Today</source>
             <translation>Today</translation>
         </message>

@@ -12,7 +12,7 @@
 <context>
     <name>CallDialog</name>
     <message>
-        <location filename="../../lifecrm_gui/ui/campaign_dialogs.py" line="+52"/>
+        <location filename="../../lifecrm_gui/ui/campaign_dialogs.py" line="+51"/>
         <source>Log a call</source>
         <translation>记录通话</translation>
     </message>
@@ -30,7 +30,7 @@
 <context>
     <name>CampaignsTab</name>
     <message>
-        <location filename="../../lifecrm_gui/ui/campaigns_tab.py" line="+285"/>
+        <location filename="../../lifecrm_gui/ui/campaigns_tab.py" line="+305"/>
         <source>Campaigns</source>
         <translation>营销活动</translation>
     </message>
@@ -182,7 +182,7 @@
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Save the changes to “%1” first?</source>
         <translation>先保存对“%1”的修改吗？</translation>
     </message>
@@ -274,7 +274,7 @@
 <context>
     <name>ClientListPage</name>
     <message>
-        <location filename="../../lifecrm_gui/ui/client_list.py" line="+462"/>
+        <location filename="../../lifecrm_gui/ui/client_list.py" line="+493"/>
         <source>New client</source>
         <translation>新建客户</translation>
     </message>
@@ -313,7 +313,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</sou
 <context>
     <name>ClientTableModel</name>
     <message>
-        <location line="-403"/>
+        <location line="-418"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -363,7 +363,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</sou
         <translation>标签</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+66"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -412,9 +412,24 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</sou
     </message>
 </context>
 <context>
+    <name>DailyRecompute</name>
+    <message>
+        <location filename="../../lifecrm_gui/ui/daily.py" line="+45"/>
+        <source>Bringing every client&apos;s stage up to date…</source>
+        <translation>正在更新所有客户的生命周期阶段…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Stages brought up to date: %n client(s) moved stage.</source>
+        <translation>
+            <numerusform>阶段已更新：%n 位客户的阶段发生了变化。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../lifecrm_gui/ui/dashboard_tab.py" line="+247"/>
+        <location filename="../../lifecrm_gui/ui/dashboard_tab.py" line="+192"/>
         <source>All clients</source>
         <translation>全部客户</translation>
     </message>
@@ -470,12 +485,12 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</sou
     </message>
     <message>
         <location line="+1"/>
-        <location line="+146"/>
+        <location line="+203"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-202"/>
         <source>Print the dashboard report</source>
         <translation>打印经营概览报告</translation>
     </message>
@@ -485,7 +500,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</sou
         <translation>正在计算数据…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Export this chart</source>
         <translation>导出此图表</translation>
     </message>
@@ -500,7 +515,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</sou
         <translation>另存为 SVG 矢量图…</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+70"/>
         <source>The period starts after it ends: choose a “From” date before the “To” date.</source>
         <translation>开始日期晚于结束日期：请让“从”的日期早于“到”的日期。</translation>
     </message>
@@ -510,7 +525,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</sou
         <translation>无法计算数据：%1</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+63"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
@@ -623,6 +638,202 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</sou
         <location line="+2"/>
         <source>The file could not be used: %1</source>
         <translation>无法使用该文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ExpoWindow</name>
+    <message>
+        <location filename="../../lifecrm_gui/ui/expo_mode.py" line="+353"/>
+        <source>Expo mode — %1</source>
+        <translation>展会模式 — %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expo mode</source>
+        <translation>展会模式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>leads today</source>
+        <translation>今日线索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave (Esc)</source>
+        <translation>退出 (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mobile phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Interested in</source>
+        <translation>意向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wedding date</source>
+        <translation>婚期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. 王芳</source>
+        <translation>例如：王芳</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 138 0013 8000</source>
+        <translation>例如：138 0013 8000</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What they are looking for, when to call back…</source>
+        <translation>客户想要什么、何时回访…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Agrees to receive the studio&apos;s offers and news (marketing consent)</source>
+        <translation>同意接收影楼的优惠和资讯（营销授权）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save and next</source>
+        <translation>保存并继续</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Captured today</source>
+        <translation>今日已登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The leads of the day appear here.</source>
+        <translation>当天登记的线索会显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the phone</source>
+        <translation>修改手机号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter saves and clears the form for the next visitor  ·  Esc leaves expo mode  ·  Everything is saved on this computer: no network needed</source>
+        <translation>回车保存并清空表单，接待下一位来客  ·  Esc 退出展会模式  ·  所有数据都保存在本机，无需联网</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Please check the marked fields.</source>
+        <translation>请检查标出的字段。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Saved: %1. Ready for the next visitor.</source>
+        <translation>已保存：%1。可以接待下一位来客了。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 was already captured today at %2: %3.</source>
+        <translation>%1 今天 %2 已登记过：%3。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 was already captured today: %3.</source>
+        <translation>%1 今天已登记过：%3。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 belongs to %3, a client since %2.</source>
+        <translation>%1 属于 %3，自 %2 起为客户。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 belongs to %3.</source>
+        <translation>%1 属于 %3。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(%1 clients have this phone.)</source>
+        <translation>（有 %1 位客户使用此号码。）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add what they said to %1&apos;s timeline instead of a new lead?</source>
+        <translation>把这次的内容记到 %1 的时间线上，而不是新建线索？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add to %1&apos;s timeline</source>
+        <translation>记到 %1 的时间线</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Added to %1&apos;s timeline. Ready for the next visitor.</source>
+        <translation>已记到 %1 的时间线。可以接待下一位来客了。</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Leave expo mode</source>
+        <translation>退出展会模式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave expo mode? Every lead captured is saved (%1 today).</source>
+        <translation>退出展会模式？已登记的线索都已保存（今天 %1 条）。</translation>
+    </message>
+</context>
+<context>
+    <name>FairDialog</name>
+    <message>
+        <location line="-460"/>
+        <source>Expo mode</source>
+        <translation>展会模式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which fair is this?</source>
+        <translation>这是哪个展会？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every lead captured is marked with the fair&apos;s name, so you can see later which fair brought whom.</source>
+        <translation>每条登记的线索都会标上展会名称，以后可以看到哪个展会带来了哪些客户。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. Spring Wedding Expo 2026</source>
+        <translation>例如：2026 春季婚博会</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start expo mode</source>
+        <translation>开始展会模式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -792,7 +1003,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</sou
         <translation>LifeCRM</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
@@ -859,7 +1070,7 @@ File: %2</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../lifecrm_gui/ui/client_list.py" line="+134"/>
+        <location filename="../../lifecrm_gui/ui/client_list.py" line="+148"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
@@ -989,7 +1200,7 @@ File: %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lifecrm_gui/ui/main_window.py" line="+41"/>
+        <location filename="../../lifecrm_gui/ui/main_window.py" line="+49"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -1029,12 +1240,17 @@ File: %2</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+2"/>
+        <source>E&amp;xpo mode…</source>
+        <translation>展会模式(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+156"/>
         <source>The profile page is not available in this version.</source>
         <translation>此版本还没有客户档案页。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1089,6 +1305,16 @@ File: %2</source>
         <translation>此版本暂不支持导入。</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Read-only: the database failed its check</source>
+        <translation>只读：数据库未通过检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore a backup with File &gt; Restore from a backup.</source>
+        <translation>请通过“文件 &gt; 从备份恢复”恢复备份。</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
@@ -1099,7 +1325,12 @@ File: %2</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
+        <source>%1 (read-only)</source>
+        <translation>%1（只读）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Clients: %1</source>
         <translation>共 %1 位客户</translation>
     </message>
@@ -1109,7 +1340,32 @@ File: %2</source>
         <translation>已添加 %1。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
+        <source>Expo mode</source>
+        <translation>展会模式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expo mode needs a database that can be written; this one failed its check and is open read-only.</source>
+        <translation>展会模式需要可写入的数据库；当前数据库未通过检查，只能以只读方式打开。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>The database failed its check and is open read-only: nothing can be changed. Restore a backup with File &gt; Restore from a backup.</source>
+        <translation>数据库未通过检查，已以只读方式打开，无法修改任何内容。请通过“文件 &gt; 从备份恢复”恢复备份。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The backup was restored; the data can be changed again.</source>
+        <translation>备份已恢复，数据可以再次修改。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The automatic backup failed: %1</source>
+        <translation>自动备份失败：%1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>About LifeCRM</source>
         <translation>关于 LifeCRM</translation>
     </message>
@@ -1119,7 +1375,7 @@ File: %2</source>
         <translation>&lt;h3&gt;LifeCRM %1&lt;/h3&gt;&lt;p&gt;摄影工作室的客户生命周期管理。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;br&gt;日志：%3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Finishing the work in progress…</source>
         <translation>正在完成进行中的任务…</translation>
     </message>
@@ -1452,7 +1708,7 @@ File: %2</source>
 <context>
     <name>NewClientDialog</name>
     <message>
-        <location filename="../../lifecrm_gui/ui/new_client_dialog.py" line="+207"/>
+        <location filename="../../lifecrm_gui/ui/new_client_dialog.py" line="+206"/>
         <source>New client</source>
         <translation>新建客户</translation>
     </message>
@@ -1603,7 +1859,7 @@ File: %2</source>
         <translation>打开 %1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+22"/>
         <source>Phone inquiry</source>
         <translation>电话咨询</translation>
     </message>
@@ -1699,7 +1955,7 @@ File: %2</source>
 <context>
     <name>PlaybookDialog</name>
     <message>
-        <location filename="../../lifecrm_gui/ui/campaign_playbooks.py" line="+25"/>
+        <location filename="../../lifecrm_gui/ui/campaign_playbooks.py" line="+38"/>
         <source>Playbooks and campaign settings</source>
         <translation>营销方案与活动设置</translation>
     </message>
@@ -1798,7 +2054,7 @@ File: %2</source>
 <context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../../lifecrm_gui/ui/file_actions.py" line="-127"/>
+        <location filename="../../lifecrm_gui/ui/file_actions.py" line="-132"/>
         <source>…and %1 more.</source>
         <translation>…还有 %1 条。</translation>
     </message>
@@ -2299,7 +2555,7 @@ File: %2</source>
 <context>
     <name>RecipientsPanel</name>
     <message>
-        <location filename="../../lifecrm_gui/ui/campaign_recipients.py" line="+151"/>
+        <location filename="../../lifecrm_gui/ui/campaign_recipients.py" line="+164"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -2492,6 +2748,34 @@ File: %2</source>
     </message>
 </context>
 <context>
+    <name>Recovery</name>
+    <message>
+        <location filename="../../lifecrm_gui/ui/restore_dialog.py" line="+239"/>
+        <source>The database failed its check and was moved aside, untouched, to:</source>
+        <translation>数据库未通过检查，已原样移到一旁：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No backup that passes its check was found. LifeCRM shows what can still be read, and nothing can be changed.</source>
+        <translation>没有找到通过检查的备份。LifeCRM 会显示仍可读取的内容，但无法修改任何数据。</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Restore the backup taken %1?</source>
+        <translation>恢复 %1 的备份吗？</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Where the database is kept</source>
+        <translation>数据库的存放位置</translation>
+    </message>
+</context>
+<context>
     <name>ReferrerPicker</name>
     <message>
         <location filename="../../lifecrm_gui/ui/profile_fields.py" line="+66"/>
@@ -2525,7 +2809,7 @@ File: %2</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../lifecrm_gui/ui/restore_dialog.py" line="+85"/>
+        <location filename="../../lifecrm_gui/ui/restore_dialog.py" line="-177"/>
         <location line="+1"/>
         <location line="+87"/>
         <source>Restore from a backup</source>
@@ -2742,7 +3026,7 @@ File: %2</source>
 <context>
     <name>SegmentEditor</name>
     <message>
-        <location filename="../../lifecrm_gui/ui/campaign_segment.py" line="+188"/>
+        <location filename="../../lifecrm_gui/ui/campaign_segment.py" line="+208"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
@@ -2907,7 +3191,7 @@ File: %2</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../lifecrm_gui/ui/settings_dialog.py" line="+150"/>
+        <location filename="../../lifecrm_gui/ui/settings_dialog.py" line="+177"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2943,6 +3227,12 @@ File: %2</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+103"/>
+        <source>Second backup folder</source>
+        <translation>第二备份文件夹</translation>
+    </message>
+    <message>
+        <location line="-102"/>
         <source>Prospect window</source>
         <translation>意向客户有效期</translation>
     </message>
@@ -3073,6 +3363,21 @@ File: %2</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>None: backups stay on this computer only</source>
+        <translation>无：备份只保存在本机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A USB stick or a network folder: every backup is copied there too. When it is not connected, the backup stays here and you are told.</source>
+        <translation>U 盘或网络文件夹：每份备份也会复制到那里。未连接时，备份只留在本机，并会提醒您。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Changing a threshold re-derives every client&apos;s stage, tier and class.</source>
         <translation>修改判定标准后，会重新计算每位客户的阶段、星级和分类。</translation>
     </message>
@@ -3102,7 +3407,22 @@ File: %2</source>
         <translation>忠诚客户至少需要两单。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+18"/>
+        <source>This folder does not exist. Is the USB stick or the network folder connected?</source>
+        <translation>此文件夹不存在。U 盘或网络文件夹连接好了吗？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The backups are kept in this folder already: choose another drive.</source>
+        <translation>备份已经保存在此文件夹中，请选择另一个磁盘。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This folder cannot be read.</source>
+        <translation>无法读取此文件夹。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Re-deriving every client with the new settings…</source>
         <translation>正在按新设置重新计算每位客户…</translation>
     </message>
@@ -3125,7 +3445,7 @@ File: %2</source>
 <context>
     <name>TagsEdit</name>
     <message>
-        <location filename="../../lifecrm_gui/ui/profile_fields.py" line="+70"/>
+        <location filename="../../lifecrm_gui/ui/profile_fields.py" line="+73"/>
         <source>Tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
     </message>
@@ -3171,7 +3491,7 @@ File: %2</source>
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../lifecrm_gui/ui/campaign_template.py" line="+127"/>
+        <location filename="../../lifecrm_gui/ui/campaign_template.py" line="+139"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
@@ -3342,7 +3662,7 @@ File: %2</source>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../lifecrm_gui/ui/today_view.py" line="+253"/>
+        <location filename="../../lifecrm_gui/ui/today_view.py" line="+269"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>

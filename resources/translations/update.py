@@ -52,7 +52,8 @@ def messages(catalogue: Path):
 
 
 def fill_english(catalogue: Path) -> int:
-    """English is the source language: each translation is its source text."""
+    """English is the source language: each translation is its source text (every plural
+    form of a %n message too)."""
     tree = ET.parse(catalogue)
     filled = 0
     for message in tree.getroot().iter("message"):
@@ -60,12 +61,30 @@ def fill_english(catalogue: Path) -> int:
         if translation.get("type") in ("vanished", "obsolete"):
             continue
         source = message.findtext("source")
-        if translation.text != source or translation.get("type") == "unfinished":
+        forms = translation.findall("numerusform")
+        if message.get("numerus") == "yes":
+            if not forms:
+                forms = [ET.SubElement(translation, "numerusform")]
+            stale = [form for form in forms if form.text != source]
+            translation.text = None
+            for form in forms:
+                form.text = source
+        else:
+            stale = [translation] if translation.text != source else []
             translation.text = source
+        if stale or translation.get("type") == "unfinished":
             translation.attrib.pop("type", None)
             filled += 1
     write(tree, catalogue)
     return filled
+
+
+def translated_texts(message) -> list[str]:
+    """What a message is translated as: its text, or each plural form's."""
+    translation = message.find("translation")
+    if message.get("numerus") == "yes":
+        return [form.text or "" for form in translation.findall("numerusform")]
+    return [translation.text or ""]
 
 
 def write(tree: ET.ElementTree, catalogue: Path) -> None:
@@ -80,7 +99,8 @@ def unfinished(catalogue: Path) -> list[tuple[str, str]]:
         translation = message.find("translation")
         if translation.get("type") in ("vanished", "obsolete"):
             continue
-        if translation.get("type") == "unfinished" or not (translation.text or "").strip():
+        texts = translated_texts(message)
+        if translation.get("type") == "unfinished" or not texts or not all(t.strip() for t in texts):
             out.append((context, message.findtext("source")))
     return out
 

@@ -1,6 +1,8 @@
 """Chinese and English ship complete, and switching language changes what is on screen."""
 
 import re
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -18,51 +20,79 @@ CATALOGUES = {"zh": "lifecrm_zh_CN", "en": "lifecrm_en"}
 PLACEHOLDER = re.compile(r"%\d")
 
 
-def messages(lang):
-    tree = ET.parse(paths.resource_path("translations", CATALOGUES[lang] + ".ts"))
+class Message:
+    def __init__(self, context, message):
+        self.context, self.source = context, message.findtext("source")
+        self.translation = message.find("translation")
+        self.numerus = message.get("numerus") == "yes"
+        # what it is translated as: the text, or each plural form of a %n message
+        self.texts = ([form.text or "" for form in self.translation.findall("numerusform")] if self.numerus
+                      else [self.translation.text or ""])
+
+
+def messages(lang, path=None):
+    tree = ET.parse(path or paths.resource_path("translations", CATALOGUES[lang] + ".ts"))
     for context in tree.getroot().iter("context"):
         for message in context.iter("message"):
-            translation = message.find("translation")
-            if translation.get("type") in ("vanished", "obsolete"):
+            if message.find("translation").get("type") in ("vanished", "obsolete"):
                 continue
-            yield context.findtext("name"), message.findtext("source"), translation
+            yield Message(context.findtext("name"), message)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_message_is_translated(lang):
     found = list(messages(lang))
     assert len(found) > 100
-    missing = [(context, source) for context, source, translation in found
-               if translation.get("type") == "unfinished" or not (translation.text or "").strip()]
+    missing = [(m.context, m.source) for m in found
+               if m.translation.get("type") == "unfinished" or not m.texts or not all(t.strip() for t in m.texts)]
     assert missing == []
 
 
+def test_every_text_of_the_window_is_in_the_catalogues(tmp_path):
+    """Collected afresh from the sources, no message is missing from the shipped
+    catalogues (run resources/translations/update.py after adding a text)."""
+    lupdate = shutil.which("pyside6-lupdate")
+    assert lupdate, "pyside6-lupdate comes with PySide6"
+    sources = sorted(p for p in (paths.resource_path("..") / "lifecrm_gui" / "ui").resolve().glob("*.py")
+                     if p.name != "__init__.py")
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([lupdate, "-silent", "-no-obsolete", *map(str, sources), "-ts", str(fresh)], check=True)
+    collected = {(m.context, m.source) for m in messages("zh", fresh)}
+    assert len(collected) > 100
+    for lang in CATALOGUES:
+        assert collected - {(m.context, m.source) for m in messages(lang)} == set()
+
+
 def test_english_is_the_source_text():
-    assert [(c, s) for c, s, t in messages("en") if t.text != s] == []
+    assert [(m.context, m.source) for m in messages("en") if any(t != m.source for t in m.texts)] == []
 
 
 def test_chinese_keeps_placeholders_and_shortcut_letters():
     wrong = []
-    for context, source, translation in messages("zh"):
-        text = translation.text or ""
-        if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(text)):
-            wrong.append((context, source, text))
-        if re.search(r"&\w", source) and "&" not in text:
-            wrong.append((context, source, text))
+    for m in messages("zh"):
+        wanted = sorted(set(PLACEHOLDER.findall(m.source))) if m.numerus else sorted(PLACEHOLDER.findall(m.source))
+        for text in m.texts:
+            found = sorted(set(PLACEHOLDER.findall(text))) if m.numerus else sorted(PLACEHOLDER.findall(text))
+            if found != wanted or (m.numerus and "%n" in m.source and "%n" not in text):
+                wrong.append((m.context, m.source, text))
+            if re.search(r"&\w", m.source) and "&" not in text:
+                wrong.append((m.context, m.source, text))
     assert wrong == []
 
 
 def test_chinese_texts_are_chinese():
-    latin_only = [(c, s, t.text) for c, s, t in messages("zh")
-                  if re.search(r"[A-Za-z]{3}", s) and not re.search(r"[\u4e00-\u9fff]", t.text or "")
-                  and s != "LifeCRM" and "(*." not in s and "@" not in s]
+    latin_only = [(m.context, m.source, m.texts) for m in messages("zh")
+                  if re.search(r"[A-Za-z]{3}", m.source)
+                  and not all(re.search(r"[\u4e00-\u9fff]", t) for t in m.texts)
+                  and m.source != "LifeCRM" and "(*." not in m.source and "@" not in m.source]
     assert latin_only == []
 
 
 def test_compiled_files_match_the_sources():
     translator = QTranslator()
     assert translator.load(CATALOGUES["zh"], str(paths.resource_path("translations")))
-    stale = [(c, s) for c, s, t in messages("zh") if translator.translate(c, s) != t.text]
+    stale = [(m.context, m.source) for m in messages("zh")
+             if translator.translate(m.context, m.source, None, 1 if m.numerus else -1) != m.texts[0]]
     assert stale == []
     english = QTranslator()
     assert english.load(CATALOGUES["en"], str(paths.resource_path("translations")))
