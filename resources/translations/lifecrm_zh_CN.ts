@@ -655,12 +655,12 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</sou
     <message>
         <location line="+2"/>
         <source>leads today</source>
-        <translation>今日线索</translation>
+        <translation>今日新线索</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Leave (Esc)</source>
-        <translation>退出 (Esc)</translation>
+        <translation>退出（Esc）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -670,7 +670,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</sou
     <message>
         <location line="+0"/>
         <source>Mobile phone</source>
-        <translation>手机号</translation>
+        <translation>手机</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -695,57 +695,57 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</sou
     <message>
         <location line="+3"/>
         <source>e.g. 王芳</source>
-        <translation>例如：王芳</translation>
+        <translation>例如 王芳</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>e.g. 138 0013 8000</source>
-        <translation>例如：138 0013 8000</translation>
+        <translation>例如 138 0013 8000</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What they are looking for, when to call back…</source>
-        <translation>客户想要什么、何时回访…</translation>
+        <translation>想要什么风格、何时回电……</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Agrees to receive the studio&apos;s offers and news (marketing consent)</source>
-        <translation>同意接收影楼的优惠和资讯（营销授权）</translation>
+        <translation>同意接收影楼的优惠与资讯（营销许可）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save and next</source>
-        <translation>保存并继续</translation>
+        <translation>保存，下一位</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Captured today</source>
-        <translation>今日已登记</translation>
+        <translation>今日登记</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The leads of the day appear here.</source>
-        <translation>当天登记的线索会显示在这里。</translation>
+        <translation>今天登记的客户会显示在这里。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Change the phone</source>
-        <translation>修改手机号</translation>
+        <translation>改手机号</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Enter saves and clears the form for the next visitor  ·  Esc leaves expo mode  ·  Everything is saved on this computer: no network needed</source>
-        <translation>回车保存并清空表单，接待下一位来客  ·  Esc 退出展会模式  ·  所有数据都保存在本机，无需联网</translation>
+        <translation>回车保存并清空，接待下一位  ·  Esc 退出展会模式  ·  数据保存在本机，无需网络</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>Please check the marked fields.</source>
-        <translation>请检查标出的字段。</translation>
+        <translation>请检查标红的项目。</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Saved: %1. Ready for the next visitor.</source>
-        <translation>已保存：%1。可以接待下一位来客了。</translation>
+        <translation>已保存：%1。请接待下一位。</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -765,22 +765,22 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</sou
     <message>
         <location line="+3"/>
         <source>%1 belongs to %3, a client since %2.</source>
-        <translation>%1 属于 %3，自 %2 起为客户。</translation>
+        <translation>%1 是老客户 %3 的号码（%2 起）。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 belongs to %3.</source>
-        <translation>%1 属于 %3。</translation>
+        <translation>%1 是 %3 的号码。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>(%1 clients have this phone.)</source>
-        <translation>（有 %1 位客户使用此号码。）</translation>
+        <translation>（%1 位客户使用此号码。）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add what they said to %1&apos;s timeline instead of a new lead?</source>
-        <translation>把这次的内容记到 %1 的时间线上，而不是新建线索？</translation>
+        <translation>不新建客户，把这次咨询记到 %1 的时间线上？</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -790,7 +790,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</sou
     <message>
         <location line="+23"/>
         <source>Added to %1&apos;s timeline. Ready for the next visitor.</source>
-        <translation>已记到 %1 的时间线。可以接待下一位来客了。</translation>
+        <translation>已记到 %1 的时间线。请接待下一位。</translation>
     </message>
     <message>
         <location line="+70"/>
@@ -800,7 +800,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</sou
     <message>
         <location line="+1"/>
         <source>Leave expo mode? Every lead captured is saved (%1 today).</source>
-        <translation>退出展会模式？已登记的线索都已保存（今天 %1 条）。</translation>
+        <translation>退出展会模式？登记的客户都已保存（今天 %1 位）。</translation>
     </message>
 </context>
 <context>
@@ -818,12 +818,12 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</sou
     <message>
         <location line="+1"/>
         <source>Every lead captured is marked with the fair&apos;s name, so you can see later which fair brought whom.</source>
-        <translation>每条登记的线索都会标上展会名称，以后可以看到哪个展会带来了哪些客户。</translation>
+        <translation>每位登记的客户都会记下展会名称，以后可以看出哪个展会带来了哪些客户。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>e.g. Spring Wedding Expo 2026</source>
-        <translation>例如：2026 春季婚博会</translation>
+        <translation>例如 2026 春季婚博会</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1312,7 +1312,7 @@ File: %2</source>
     <message>
         <location line="+1"/>
         <source>Restore a backup with File &gt; Restore from a backup.</source>
-        <translation>请通过“文件 &gt; 从备份恢复”恢复备份。</translation>
+        <translation>请用 文件 &gt; 从备份恢复 恢复一个备份。</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1347,12 +1347,12 @@ File: %2</source>
     <message>
         <location line="+1"/>
         <source>Expo mode needs a database that can be written; this one failed its check and is open read-only.</source>
-        <translation>展会模式需要可写入的数据库；当前数据库未通过检查，只能以只读方式打开。</translation>
+        <translation>展会模式需要可写入的数据库；当前数据库未通过检查，以只读方式打开。</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>The database failed its check and is open read-only: nothing can be changed. Restore a backup with File &gt; Restore from a backup.</source>
-        <translation>数据库未通过检查，已以只读方式打开，无法修改任何内容。请通过“文件 &gt; 从备份恢复”恢复备份。</translation>
+        <translation>数据库未通过检查，已以只读方式打开，不能修改。请用 文件 &gt; 从备份恢复 恢复一个备份。</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -3229,7 +3229,7 @@ File: %2</source>
         <location line="+1"/>
         <location line="+103"/>
         <source>Second backup folder</source>
-        <translation>第二备份文件夹</translation>
+        <translation>第二备份位置</translation>
     </message>
     <message>
         <location line="-102"/>
@@ -3374,7 +3374,7 @@ File: %2</source>
     <message>
         <location line="+1"/>
         <source>A USB stick or a network folder: every backup is copied there too. When it is not connected, the backup stays here and you are told.</source>
-        <translation>U 盘或网络文件夹：每份备份也会复制到那里。未连接时，备份只留在本机，并会提醒您。</translation>
+        <translation>U 盘或网络文件夹：每次备份都会再复制一份到这里。未连接时，备份仍保存在本机，并会提示您。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3414,7 +3414,7 @@ File: %2</source>
     <message>
         <location line="+3"/>
         <source>The backups are kept in this folder already: choose another drive.</source>
-        <translation>备份已经保存在此文件夹中，请选择另一个磁盘。</translation>
+        <translation>备份已经保存在这个文件夹：请选择另一个磁盘。</translation>
     </message>
     <message>
         <location line="+2"/>
