@@ -30,18 +30,21 @@ REPAIR_COMMANDS = frozenset({"restore", "backups"})
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # --db is taken before the command or after it. A command's own default must not
+    # overwrite one given before it (argparse lets a subparser's default win), hence SUPPRESS.
+    db_help = "the studio database (default: LIFECRM_DB or the user data folder)"
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="PATH", help="the studio database (default: LIFECRM_DB or the user data "
-                                                     "folder)")
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
     printing = argparse.ArgumentParser(add_help=False)
     printing.add_argument("--json", action="store_true", help="print JSON instead of text")
     dated = argparse.ArgumentParser(add_help=False)
     dated.add_argument("--as-of", type=_as_of, default=None, metavar="YYYY-MM-DD", help="the date to judge by "
                                                                                         "(default: today)")
 
-    parser = argparse.ArgumentParser(prog="lifecrm", parents=[common],
+    parser = argparse.ArgumentParser(prog="lifecrm",
                                      description="LifeCRM: client lifecycle management for photography studios. "
                                                  "With no command, opens the window.")
+    parser.add_argument("--db", metavar="PATH", default=None, help=db_help)
     parser.add_argument("--version", action="version", version=f"LifeCRM {__version__}")
     parser.add_argument("--self-test", action="store_true",
                         help="check this installation (a temporary database with demo clients, a recompute, the "

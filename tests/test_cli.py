@@ -58,3 +58,18 @@ def test_import_dry_run_says_what_it_would_write_and_writes_nothing(tmp_path):
     bad.write_text("姓名,手机\n王芳,12345\n", encoding="utf-8-sig")
     code, out, _ = run("import", "clients", str(bad), db=db)
     assert code == 1 and "line 2" in out and "12345" in out
+
+
+def test_db_given_before_the_command_is_the_one_used(tmp_path):
+    """`lifecrm --db X stats` works on X, never on the default database."""
+    from lifecrm_gui.cli import build_parser
+
+    parser = build_parser()
+    for argv in (["--db", "X", "stats"], ["stats", "--db", "X"], ["--db", "Y", "stats", "--db", "X"],
+                 ["--db", "X", "campaigns", "list"], ["--db", "X", "today"], ["--db", "X", "import", "clients", "f"]):
+        assert parser.parse_args(argv).db == "X", argv
+    assert parser.parse_args(["stats"]).db is None
+    db = tmp_path / "laptop.sqlite3"
+    done = subprocess.run([sys.executable, "-m", "lifecrm_gui", "--db", str(db), "demo", "--clients", "20", "--json"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and json.loads(done.stdout)["clients"] == 20 and db.exists()
