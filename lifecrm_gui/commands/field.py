@@ -2,6 +2,7 @@
 conflicted, list the backups, restore one."""
 
 import json
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -113,11 +114,18 @@ def _backup_lines(found) -> list[str]:
 
 
 def cmd_backups(args) -> int:
+    """Listed for a damaged database too, when they are wanted most (exit code 2 then)."""
     from lifecrm_gui.services.backups import available_backups
+    from lifecrm_gui.services.recovery import open_checked
 
-    _open_writable(args)
-    found = available_backups(check=True)
+    db_path = _db_path(args)
+    _db, report = open_checked(db_path)
+    found = available_backups(check=True, db_path=db_path)
     _emit(args, [b.to_dict() for b in found], _backup_lines(found))
+    if not report.writable:
+        print(f"lifecrm: {db_path} is damaged ({report.check}); the damaged copy is {report.moved_to}. "
+              "Restore one of these with `lifecrm restore BACKUP`.", file=sys.stderr)
+        return 2  # listed, but the database itself needs a restore
     return 0
 
 

@@ -7,8 +7,10 @@ The app never deletes or moves the -wal of a healthy database: it holds committe
 transactions that SQLite folds back into the file itself.
 """
 
+import glob
 import logging
 import os
+import re
 import sqlite3
 import sys
 from dataclasses import dataclass, field
@@ -85,6 +87,17 @@ def move_aside(path: Path, now: datetime | None = None) -> tuple[Path, list[Path
     os.replace(path, target)
     moved.insert(0, target)
     return target, moved
+
+
+def damaged_copies(path: Path) -> list[Path]:
+    """The copies of the database at `path` that were moved aside as damaged, newest first."""
+    pattern = re.compile(re.escape(path.stem) + r"\.damaged-(\d{8}-\d{6})(?:-(\d+))?" + re.escape(path.suffix) + "$")
+    found = []
+    for entry in path.parent.glob(f"{glob.escape(path.stem)}.damaged-*{glob.escape(path.suffix)}"):
+        match = pattern.match(entry.name)
+        if match:
+            found.append((match[1], int(match[2] or 1), entry))
+    return [entry for *_order, entry in sorted(found, reverse=True)]
 
 
 def newest_good_backup(path: Path, folder: Path | None = None) -> BackupInfo | None:
@@ -169,7 +182,8 @@ def location_warnings(path: Path | str, *, mounts_text: str | None = None, platf
 def open_checked(path: Path | str, *, backup_folder: Path | None = None, now: datetime | None = None):
     """Open the studio database for the app: (db, report).
 
-    A file that fails `PRAGMA quick_check` is moved aside (a file as the app left it at a
+    A file that fails `PRAGMA quick_check` is moved aside, and stays the database (read-only)
+    until a backup is restored or the damaged copy is removed by hand (a file as the app left it at a
     clean close, checked within the week, is not read through again: services.clean_close); db is then the moved
     file opened read-only (so what can still be read can be looked at and exported),
     or None if even that fails, and report.offered_backup is the newest backup that
@@ -180,6 +194,13 @@ def open_checked(path: Path | str, *, backup_folder: Path | None = None, now: da
     for warning in warnings:
         log.warning(warning)
     if not path.exists():
+        damaged = damaged_copies(path)
+        if damaged:
+            # Moved aside at an earlier start and not restored yet: never an empty database in its
+            # place, which would look like a studio that lost every client.
+            report = OpenReport(path, "damaged", check="moved aside earlier: " + damaged[0].name, moved_to=damaged[0],
+                                warnings=warnings, offered_backup=newest_good_backup(path, backup_folder))
+            return _open_read_only(damaged[0]), report
         if companion_files(path):
             # A -wal without its database: never opened over (a new file would lose it).
             target, moved = _move_orphans(path, now)

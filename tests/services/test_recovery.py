@@ -326,3 +326,25 @@ def test_damage_after_a_clean_close_is_still_found(db_path):
     write_garbage(db_path, root_page(db_path, "client_phone"))
     _db, report = recovery.open_checked(db_path, now=NOW)
     assert report.status == "damaged" and not report.writable
+
+
+def test_a_database_moved_aside_is_not_replaced_by_an_empty_one(db_path):
+    """The next start after a damaged file was moved aside (and not restored) opens the
+    damaged copy read-only again and offers the backup: never an empty studio."""
+    make_studio(db_path)
+    store_db.open_database(db_path)
+    good = backup_service.backup(paths.backup_dir(), reason="auto")
+    store_db.close_database()
+    write_garbage(db_path, root_page(db_path, "client_phone"))
+    _db, first = recovery.open_checked(db_path, now=NOW)
+    recovery.close_read_only()
+    assert first.status == "damaged" and not db_path.exists()
+    later = NOW + timedelta(minutes=5)
+    _db, second = recovery.open_checked(db_path, now=later)
+    assert second.status == "damaged" and not second.writable and not db_path.exists()
+    assert second.moved_to == first.moved_to and second.offered_backup.path == good
+    assert recovery.damaged_copies(db_path) == [first.moved_to]
+    recovery.close_read_only()
+    recovery.restore_into_place(db_path, good)
+    _db, third = recovery.open_checked(db_path, now=later)
+    assert third.status == "ok" and Client.select().count() == 40
