@@ -20,6 +20,7 @@ from lifecrm_gui.store.models import database, new_uuid
 
 from .settings import language, load_policy, set_setting
 
+
 # Search key changes kept for search indexes held in memory to catch up with; one further
 # behind rebuilds (services.search_index).
 SEARCH_LOG_KEPT = 5000
@@ -220,46 +221,39 @@ def evaluate(as_of: date, ids=None, policy: Policy | None = None) -> tuple[dict[
 def recompute(as_of: date, ids=None, *, policy: Policy | None = None, at: datetime | None = None,
               staff: str | None = None, progress=None, should_cancel=None) -> RecomputeResult:
     """Re-derive every live client (or the given ids) as of `as_of`, writing only what
-    changed and a stage-change event for every client whose stage moved."""
+    changed and a stage-change event for every client whose stage moved. The whole
+    studio is derived as arrays (services.recompute_studio), a few clients one by one."""
     started = clock.perf_counter()
     result = RecomputeResult(as_of=as_of)
+    policy = policy or load_policy()
+
+    def check_cancel():
+        if should_cancel is not None and should_cancel():
+            raise Cancelled()
+
     with database.atomic():
         if progress:
             progress(0, 0)
-        derived_all, stored = evaluate(as_of, ids, policy)
-        if should_cancel is not None and should_cancel():
-            raise Cancelled()
+        if ids is None:
+            total, changes, moves = _studio_changes(as_of, policy, check_cancel)
+        else:
+            total, changes, moves = _client_changes(as_of, ids, policy, check_cancel, progress)
+        check_cancel()
         lang = language()
         stamp = event_stamp(as_of, at)
-        changes, events = {}, []
-        total = len(derived_all)
-        for n, (cid, derived) in enumerate(derived_all.items(), 1):
-            if n % 10000 == 0:
-                if should_cancel is not None and should_cancel():
-                    raise Cancelled()
-                if progress:
-                    progress(n, total)
-            row = derived.row()
-            old = stored[cid]
-            if row != old:
-                positions = tuple(i for i, (new, was) in enumerate(zip(row, old)) if new != was)
-                changes.setdefault(positions, []).append((*(row[i] for i in positions), cid))
-                result.changed += 1
-            old_stage = old[0]
-            if derived.stage != old_stage:
-                win_back = is_win_back(old_stage, derived.stage)
-                result.moved += 1
-                result.win_backs += win_back
-                key = (old_stage, derived.stage)
-                result.moves[key] = result.moves.get(key, 0) + 1
-                reason = derived.stage_reason
-                text = (f"{label(STAGES, old_stage, lang) or '—'} → {label(STAGES, derived.stage, lang)}: "
-                        f"{reason.text(lang)}")
-                data = json.dumps({"reason": reason.to_dict(), "as_of": as_of.isoformat(), "auto": True},
-                                  ensure_ascii=False)
-                events.append((new_uuid(), cid, stamp, text, staff, old_stage, derived.stage, int(win_back),
-                               data, stamp))
+        events = []
+        for cid, old_stage, new_stage, reason in moves:
+            win_back = is_win_back(old_stage, new_stage)
+            result.moved += 1
+            result.win_backs += win_back
+            key = (old_stage, new_stage)
+            result.moves[key] = result.moves.get(key, 0) + 1
+            text = f"{label(STAGES, old_stage, lang) or '—'} → {label(STAGES, new_stage, lang)}: {reason.text(lang)}"
+            data = json.dumps({"reason": reason.to_dict(), "as_of": as_of.isoformat(), "auto": True},
+                              ensure_ascii=False)
+            events.append((new_uuid(), cid, stamp, text, staff, old_stage, new_stage, int(win_back), data, stamp))
         result.clients = total
+        result.changed = sum(len(rows) for rows in changes.values())
         if changes:
             queries.write_derived(changes)
         if events:
@@ -271,6 +265,42 @@ def recompute(as_of: date, ids=None, *, policy: Policy | None = None, at: dateti
         progress(total, total)
     result.seconds = clock.perf_counter() - started
     return result
+
+
+def _changed_columns(changes: dict, cid: int, row: tuple, old: tuple) -> None:
+    """File a changed row under the DERIVED_COLUMNS positions that moved (queries.write_derived)."""
+    positions = tuple(i for i, (new, was) in enumerate(zip(row, old)) if new != was)
+    changes.setdefault(positions, []).append((*(row[i] for i in positions), cid))
+
+
+def _client_changes(as_of: date, ids, policy: Policy, check_cancel, progress):
+    """(clients, changes, stage moves) for a few clients, one by one."""
+    derived_all, stored = evaluate(as_of, ids, policy)
+    check_cancel()
+    changes, moves = {}, []
+    total = len(derived_all)
+    for n, (cid, derived) in enumerate(derived_all.items(), 1):
+        if n % 10000 == 0:
+            check_cancel()
+            if progress:
+                progress(n, total)
+        row, old = derived.row(), stored[cid]
+        if row != old:
+            _changed_columns(changes, cid, row, old)
+        if derived.stage != old[0]:
+            moves.append((cid, old[0], derived.stage, derived.stage_reason))
+    return total, changes, moves
+
+
+def _studio_changes(as_of: date, policy: Policy, check_cancel):
+    """(clients, changes, stage moves) for the whole studio, as arrays (numpy is loaded
+    here, never at start-up)."""
+    from .recompute_studio import StudioDerivation
+
+    studio = StudioDerivation(as_of, policy)
+    check_cancel()
+    moves = studio.stage_moves()
+    return studio.size, studio.changes(), moves
 
 
 def recompute_clients(client_ids, as_of: date, **kwargs) -> RecomputeResult:
