@@ -2,11 +2,11 @@
 is a substring scan at C speed rather than a scan of the client_search table.
 
 Clients are numbered in name order; each distinct part of their keys is held once
-with the clients that have it, and the parts are scanned as one string. The index follows the database
-through the search_change log that triggers on client_search write, whichever
-connection or process wrote: changed clients are read again into a small overlay,
-and a long way behind means a rebuild. The command line, which searches once,
-asks SQL instead (services.search)."""
+with the clients that have it, and the parts are scanned as one string. The index
+follows the database through the search_change log that triggers on client_search
+(and on moves to the trash) write, whichever connection or process wrote: changed
+clients are read again into a small overlay, and a long way behind means a rebuild.
+The command line, which searches once, asks SQL instead (services.search)."""
 
 import re
 import threading
