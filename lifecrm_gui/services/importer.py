@@ -30,7 +30,7 @@ from .errors import FieldError
 from .money import parse_money
 from .recompute import Cancelled, recompute, recompute_clients
 from .timeline import MAX_TEXT as MAX_EVENT_TEXT
-from .timeline import clean_order
+from .timeline import clean_event, clean_order
 
 __all__ = ["COLUMNS", "Cancelled", "Column", "ImportResult", "header_key", "import_file"]
 
@@ -588,22 +588,11 @@ class _Events:
 
         if type(when) is _Invalid:
             problem("occurred_at", when.message if when is not BAD else "a date and time is required")
-        kind_text = cells[sheet.at("kind")].strip()
-        key = lookup(EVENT_KINDS, kind_text) if kind_text else None
-        if not kind_text:
-            problem("kind", "an event kind is required")
-        elif key in ("stage_change", "order"):
-            problem("kind", "stage changes are recorded by LifeCRM itself" if key == "stage_change"
-                    else "orders are imported from an orders file")
-        elif key is None:
-            problem("kind", f"unknown event kind; use one of {', '.join(LOGGABLE_KINDS)} (or their Chinese names)")
-        score_text = cells[sheet.at("satisfaction")].strip()
-        if score_text and self._score(score_text) is BAD:
-            problem("satisfaction", "must be 1 to 5")
-        text = cells[sheet.at("text")].strip()
-        if len(text) > MAX_EVENT_TEXT:
-            errors.append(FieldError(sheet.header("text"), f"longer than {MAX_EVENT_TEXT} characters",
-                                     text[:40] + "…", line))
+        _values, found = clean_event(cells[sheet.at("kind")].strip(), cells[sheet.at("text")],
+                                     cells[sheet.at("satisfaction")].strip())
+        for error in found:
+            value = error.value if error.field == "text" else cells[sheet.at(error.field)].strip()
+            errors.append(FieldError(sheet.header(error.field), error.message, value, line))
 
     def finish(self, errors: list[FieldError]) -> None:
         pass

@@ -31,31 +31,48 @@ def log_event(client_id: int, kind: str, text: str = "", *, satisfaction: int | 
               data: dict | None = None, campaign_id: int | None = None) -> int:
     """Add a touch to the timeline; a client activity re-derives the stage at once."""
     get_model(client_id)
-    key = lookup(EVENT_KINDS, kind)
+    values, errors = clean_event(kind, text, satisfaction)
+    if errors:
+        raise ValidationError(errors)
+    key, text, satisfaction = values["kind"], values["text"], values["satisfaction"]
+    at = _at(occurred_at)
+    with database.atomic():
+        event = Event.create(client=client_id, occurred_at=at, kind=key, text=text, staff=staff,
+                             satisfaction=satisfaction, is_activity=key in ACTIVITY_KINDS, campaign=campaign_id,
+                             data=json.dumps(data, ensure_ascii=False) if data else None)
+        if key in ACTIVITY_KINDS:
+            recompute_clients([client_id], as_of or date.today(), staff=staff)
+    return event.id
+
+
+def clean_event(kind, text="", satisfaction=None) -> tuple[dict, list[FieldError]]:
+    """The checks on a touch before it goes on the timeline (log_event, the events
+    import): a kind staff may log (English id or Chinese name), satisfaction 1 to 5,
+    text of reasonable length. Returns ({kind, text, satisfaction}, errors)."""
     errors = []
-    if key is None or key in ("stage_change", "order"):
-        errors.append(FieldError("kind", f"unknown event kind; use one of {', '.join(LOGGABLE_KINDS)}", kind))
-    if satisfaction not in (None, ""):
+    key = lookup(EVENT_KINDS, kind) if kind not in (None, "") else None
+    if kind in (None, ""):
+        errors.append(FieldError("kind", "an event kind is required", kind))
+    elif key == "stage_change":
+        errors.append(FieldError("kind", "stage changes are recorded by LifeCRM itself", kind))
+    elif key == "order":
+        errors.append(FieldError("kind", "orders are added as orders (the order dialog, or an orders file)", kind))
+    elif key is None:
+        errors.append(FieldError("kind", f"unknown event kind; use one of {', '.join(LOGGABLE_KINDS)} (or their "
+                                         "Chinese names)", kind))
+    if satisfaction in (None, ""):
+        satisfaction = None
+    else:
         try:
             satisfaction = int(satisfaction)
             if not 1 <= satisfaction <= 5:
                 raise ValueError
         except (TypeError, ValueError):
             errors.append(FieldError("satisfaction", "must be 1 to 5", satisfaction))
-    else:
-        satisfaction = None
-    if len(text or "") > MAX_TEXT:
-        errors.append(FieldError("text", f"longer than {MAX_TEXT} characters", text[:40] + "…"))
-    if errors:
-        raise ValidationError(errors)
-    at = _at(occurred_at)
-    with database.atomic():
-        event = Event.create(client=client_id, occurred_at=at, kind=key, text=(text or "").strip(), staff=staff,
-                             satisfaction=satisfaction, is_activity=key in ACTIVITY_KINDS, campaign=campaign_id,
-                             data=json.dumps(data, ensure_ascii=False) if data else None)
-        if key in ACTIVITY_KINDS:
-            recompute_clients([client_id], as_of or date.today(), staff=staff)
-    return event.id
+    text = (text or "").strip()
+    if len(text) > MAX_TEXT:
+        errors.append(FieldError("text", f"longer than {format(MAX_TEXT, ',')} characters", text[:40] + "…"))
+    return {"kind": key, "text": text, "satisfaction": satisfaction}, errors
 
 
 def clean_order(data: dict) -> tuple[dict, list[FieldError]]:

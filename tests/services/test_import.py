@@ -330,6 +330,21 @@ def test_bad_events_are_listed(studio, tmp_path):
     assert Event.select().where(Event.kind != "stage_change").count() == 0
 
 
+def test_the_timeline_and_the_import_refuse_a_touch_in_the_same_words(studio, tmp_path):
+    from lifecrm_gui.services.errors import ValidationError
+    from lifecrm_gui.services.timeline import log_event
+
+    long_text = "很" * 5000
+    with pytest.raises(ValidationError) as raised:
+        log_event(studio["li"], "阶段变更", long_text, satisfaction="9", as_of=AS_OF)
+    by_hand = sorted((e.field, e.message) for e in raised.value.errors)
+    rows = [["client_ref", "occurred_at", "kind", "text", "satisfaction"], ["C2", "2026-06-01", "阶段变更", long_text, "9"]]
+    imported = import_file("events", write_csv(tmp_path / "e.csv", rows), as_of=AS_OF)
+    assert sorted((e.field, e.message) for e in imported.errors) == by_hand
+    assert [field for field, _message in by_hand] == ["kind", "satisfaction", "text"]
+    assert "recorded by LifeCRM itself" in dict(by_hand)["kind"]
+
+
 # -- hostile files -----------------------------------------------------------------------------
 
 def test_a_huge_field_is_refused_without_reading_on(db, tmp_path):
