@@ -90,8 +90,9 @@ class CampaignListModel(QAbstractTableModel):
                     "roi": percent(figures.roi) if figures.roi is not None else ""}[column]
         if role == STATUS_ROLE and column == "status":
             return row["status"]
-        if role == Qt.ItemDataRole.ToolTipRole and column == "name" and row["playbook"] in PLAYBOOKS:
-            return PLAYBOOKS[row["playbook"]].name(self.lang)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "name":  # the whole name, when cut short
+            playbook = PLAYBOOKS.get(row["playbook"])
+            return row["name"] + (f"\n{playbook.name(self.lang)}" if playbook else "")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("reach", "revenue", "roi"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -162,6 +163,8 @@ class CampaignsTab(QWidget):
         self.list.verticalHeader().hide()
         self.list.verticalHeader().setDefaultSectionSize(32)
         self.list.setAlternatingRowColors(True)
+        self.list.setWordWrap(False)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a cut name keeps its date
         self.list.setItemDelegateForColumn(LIST_COLUMNS.index("status"), StatusBadgeDelegate(self.list))
         header = self.list.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -285,7 +288,7 @@ class CampaignsTab(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(self.right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([470, 890])
+        splitter.setSizes([590, 770])  # names of 20-odd characters show whole at 1366x768
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -389,7 +392,7 @@ class CampaignsTab(QWidget):
         rows = self.model.rows
         revenue = sum(r["figures"].revenue for r in rows)
         bookings = sum(r["figures"].bookings for r in rows)
-        self.totals.setText(self.tr("%1 campaigns · %2 bookings · %3 revenue in all")
+        self.totals.setText(self.tr("Campaigns: %1 · Bookings: %2 · Revenue: %3")
                             .replace("%1", format_count(len(rows))).replace("%2", format_count(bookings))
                             .replace("%3", format_money(revenue, self.policy.currency)))
 

@@ -30,7 +30,7 @@
     <context>
         <name>CampaignsTab</name>
         <message>
-            <location filename="../../lifecrm_gui/ui/campaigns_tab.py" line="+305" />
+            <location filename="../../lifecrm_gui/ui/campaigns_tab.py" line="+307" />
             <source>Campaigns</source>
             <translation>Campaigns</translation>
         </message>
@@ -143,8 +143,8 @@
         </message>
         <message>
             <location line="+60" />
-            <source>%1 campaigns · %2 bookings · %3 revenue in all</source>
-            <translation>%1 campaigns · %2 bookings · %3 revenue in all</translation>
+            <source>Campaigns: %1 · Bookings: %2 · Revenue: %3</source>
+            <translation>Campaigns: %1 · Bookings: %2 · Revenue: %3</translation>
         </message>
         <message>
             <location line="+52" />
@@ -486,12 +486,12 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</tra
         </message>
         <message>
             <location line="+1" />
-            <location line="+203" />
+            <location line="+206" />
             <source>Print</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location line="-202" />
+            <location line="-205" />
             <source>Print the dashboard report</source>
             <translation>Print the dashboard report</translation>
         </message>
@@ -516,7 +516,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</tra
             <translation>Save as SVG drawing…</translation>
         </message>
         <message>
-            <location line="+70" />
+            <location line="+71" />
             <source>The period starts after it ends: choose a “From” date before the “To” date.</source>
             <translation>The period starts after it ends: choose a “From” date before the “To” date.</translation>
         </message>
@@ -526,7 +526,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</tra
             <translation>The figures could not be computed: %1</translation>
         </message>
         <message>
-            <location line="+63" />
+            <location line="+65" />
             <source>PNG image (*.png)</source>
             <translation>PNG image (*.png)</translation>
         </message>

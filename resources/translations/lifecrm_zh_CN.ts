@@ -30,7 +30,7 @@
 <context>
     <name>CampaignsTab</name>
     <message>
-        <location filename="../../lifecrm_gui/ui/campaigns_tab.py" line="+305"/>
+        <location filename="../../lifecrm_gui/ui/campaigns_tab.py" line="+307"/>
         <source>Campaigns</source>
         <translation>营销活动</translation>
     </message>
@@ -143,7 +143,7 @@
     </message>
     <message>
         <location line="+60"/>
-        <source>%1 campaigns · %2 bookings · %3 revenue in all</source>
+        <source>Campaigns: %1 · Bookings: %2 · Revenue: %3</source>
         <translation>共 %1 个活动 · %2 个预约 · 营收 %3</translation>
     </message>
     <message>
@@ -485,12 +485,12 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</sou
     </message>
     <message>
         <location line="+1"/>
-        <location line="+203"/>
+        <location line="+206"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-205"/>
         <source>Print the dashboard report</source>
         <translation>打印经营概览报告</translation>
     </message>
@@ -515,7 +515,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</sou
         <translation>另存为 SVG 矢量图…</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>The period starts after it ends: choose a “From” date before the “To” date.</source>
         <translation>开始日期晚于结束日期：请让“从”的日期早于“到”的日期。</translation>
     </message>
@@ -525,7 +525,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</sou
         <translation>无法计算数据：%1</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
