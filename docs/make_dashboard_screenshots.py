@@ -1,4 +1,4 @@
-"""Render the Dashboard tab with demo data at 1366x768, in Chinese and in English:
+"""Render the window on its Dashboard tab with demo data at 1366x768, in Chinese and in English:
 
     QT_QPA_PLATFORM=offscreen python docs/make_dashboard_screenshots.py
 
@@ -61,45 +61,70 @@ def make_studio(path: Path) -> None:
                     Order.update(campaign=campaign.id).where(Order.id == booked.id).execute()
 
 
+def wait(ms: int) -> None:
+    """Let timers, queued signals and paint events run for a moment (in an event loop: PySide6
+    6.12 on Python 3.11 loses a reference to None on every processEvents() call)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait_for_charts(page, timeout_ms: int = 120_000) -> None:
+    """Until every chart is drawn, those below the fold too."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    page.redrawn.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    page.redrawn.disconnect(loop.quit)
+
+
 def render(path: Path) -> None:
-    from PySide6.QtCore import QEventLoop
+    """The main window on the Dashboard tab, in each language (translations installed),
+    as docs/make_screenshots.py frames every other tab; then the tab scrolled down, into
+    the temporary folder, to look at every chart."""
     from PySide6.QtWidgets import QApplication
 
-    from lifecrm_gui.services.settings import set_setting
+    from lifecrm_gui.ui import i18n
     from lifecrm_gui.ui.context import AppContext
+    from lifecrm_gui.ui.main_window import MainWindow
+    from lifecrm_gui.ui.style import apply_style
 
-    app = QApplication.instance() or QApplication([])
-    from lifecrm_gui.ui.dashboard_tab import DashboardTab
-
-    ctx = AppContext(path, today=AS_OF)
-    tab = DashboardTab(ctx)
-    tab.resize(1366, 768)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    apply_style(app)
+    i18n.apply_font(app)
     for lang in ("zh", "en"):
-        set_setting("language", lang)
-        ctx.languageChanged.emit(lang)
-        if lang == "zh":
-            # wait in an event loop: PySide6 6.12 on Python 3.11 loses a reference to None on
-            # every processEvents() call, so a busy loop of them ends in a crash
-            loop = QEventLoop()
-            tab.redrawn.connect(loop.quit)
-            tab.show()
-            loop.exec()
-        app.processEvents()
-        tab.grab().save(str(OUT / f"dashboard-{lang}.png"))
+        i18n.save_choice(lang)
+        i18n.install_translators(lang)
+        window = MainWindow(AppContext(path, today=AS_OF))
+        window.resize(1366, 768)
+        window.show()
+        wait(300)
+        window.show_page("dashboard")
+        page = window.page("dashboard")
+        wait_for_charts(page)
+        wait(100)
+        window.grab().save(str(OUT / f"dashboard-{lang}.png"))
+        bar = page.scroll.verticalScrollBar()
         for n, offset in enumerate((760, 1560, 2400, 3300)):
-            tab.scroll.verticalScrollBar().setValue(offset)
-            app.processEvents()
-            tab.grab().save(str(Path(tempfile.gettempdir()) / f"dashboard-{lang}-{n + 1}.png"))
-        tab.scroll.verticalScrollBar().setValue(0)
-    tab.wait_for_workers()
-    tab.close()
-    tab.deleteLater()
-    app.processEvents()
+            bar.setValue(offset)
+            wait(50)
+            window.grab().save(str(Path(tempfile.gettempdir()) / f"dashboard-{lang}-{n + 1}.png"))
+        page.wait_for_workers()
+        window.close()
+        window.deleteLater()
+        wait(100)
 
 
 if __name__ == "__main__":
+    import os
+
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
+        os.environ["LIFECRM_HOME"] = folder  # no window state or settings of the person running it
         studio = Path(folder) / "demo.sqlite3"
         make_studio(studio)
         render(studio)

@@ -1,9 +1,9 @@
 """Campaign return: revenue of the attributed orders against cost, per campaign and per playbook."""
 
-from lifecrm_gui.domain import vocab as vocabulary
+from lifecrm_gui.domain.playbooks import PLAYBOOKS
 
 from . import style
-from .texts import t, vocab
+from .texts import t
 
 SPAN = 2
 TOP = 10
@@ -12,8 +12,8 @@ TOP = 10
 def playbook_label(playbook: str | None, lang: str) -> str:
     if not playbook:
         return t("campaigns.custom", lang)
-    table = getattr(vocabulary, "PLAYBOOKS", None)  # the campaigns area names its playbooks there
-    return vocab(table, playbook, lang) if table is not None else playbook
+    known = PLAYBOOKS.get(playbook)
+    return known.name(lang) if known else playbook
 
 
 def _pairs(ax, rows, names, currency, lang):

@@ -18,8 +18,12 @@ from lifecrm_gui.domain.vocab import STAGES, label
 from lifecrm_gui.store import queries
 from lifecrm_gui.store.models import database, new_uuid
 
-from .settings import language, load_policy, set_setting
+from .settings import delete_setting, get_setting, language, load_policy, set_setting
 
+
+# The day of the last whole-studio recompute, and the rules it applied: the stored
+# derivation is that day's for every live client (the dashboard reads it as such).
+LAST_RECOMPUTE, LAST_RECOMPUTE_POLICY = "last_recompute", "last_recompute_policy"
 
 # Search key changes kept for search indexes held in memory to catch up with; one further
 # behind rebuilds (services.search_index).
@@ -259,8 +263,13 @@ def recompute(as_of: date, ids=None, *, policy: Policy | None = None, at: dateti
         if events:
             queries.insert_stage_changes(events)
         if ids is None:
-            set_setting("last_recompute", as_of.isoformat())
+            set_setting(LAST_RECOMPUTE, as_of.isoformat())
+            set_setting(LAST_RECOMPUTE_POLICY, policy.to_dict())
             queries.trim_search_log(keep=SEARCH_LOG_KEPT)
+        elif get_setting(LAST_RECOMPUTE) not in (None, as_of.isoformat()):
+            # Some clients now hold another day's derivation: the stored columns no longer
+            # describe one day until the next whole-studio recompute (which is then due).
+            delete_setting(LAST_RECOMPUTE)
     if progress:
         progress(total, total)
     result.seconds = clock.perf_counter() - started

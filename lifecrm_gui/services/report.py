@@ -2,6 +2,7 @@
 figures) and then one page per chart, for the window's export and `lifecrm report`."""
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -10,6 +11,7 @@ from lifecrm_gui.domain.vocab import CLIENT_KINDS, NEEDS, SOURCES
 
 from .dashboard import Dashboard, DashboardFilter, build
 from .money import format_money
+from .session import thread_connection
 
 A4_LANDSCAPE = (11.69, 8.27)
 
@@ -99,14 +101,17 @@ def page_count() -> int:
 def write_report(path, flt: DashboardFilter, lang: str = "zh", dash: Dashboard | None = None,
                  today: date | None = None) -> ReportResult:
     """Write the report to `path` (a PDF); `dash` reuses figures already built."""
-    from matplotlib.backends.backend_pdf import PdfPages
-
-    from lifecrm_gui import charts
-    from lifecrm_gui.charts import style
-    from lifecrm_gui.charts.texts import t
-
     started = time.perf_counter()
-    dash = dash or build(flt)
+    with ThreadPoolExecutor(max_workers=1) as pool:  # the figures are computed while matplotlib loads
+        later = None if dash is not None else pool.submit(_build_on_own_connection, flt)
+        import matplotlib
+        from matplotlib.backends.backend_pdf import PdfPages
+
+        from lifecrm_gui import charts
+        from lifecrm_gui.charts import style
+        from lifecrm_gui.charts.texts import t
+
+        dash = dash if later is None else later.result()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     total = page_count()
@@ -116,7 +121,10 @@ def write_report(path, flt: DashboardFilter, lang: str = "zh", dash: Dashboard |
                 "Subject": t("report.period", lang, first=flt.first.isoformat(), last=flt.last.isoformat()),
                 "Creator": "LifeCRM"}
     try:
-        with PdfPages(tmp, metadata=metadata) as pdf:
+        # matplotlib sizes the PDF's font subsets by "ps.fonttype": at its default (3) a
+        # Chinese font is cut into subsets of 256 glyphs and fontTools reads the whole
+        # font file (20 MB for Noto Sans CJK) once per subset when the PDF closes
+        with matplotlib.rc_context({"ps.fonttype": 42}), PdfPages(tmp, metadata=metadata) as pdf:
             draw_cover(fig, dash, lang, today or date.today())
             _page_number(fig, 1, total, lang)
             pdf.savefig(fig)
@@ -129,6 +137,11 @@ def write_report(path, flt: DashboardFilter, lang: str = "zh", dash: Dashboard |
     finally:
         tmp.unlink(missing_ok=True)
     return ReportResult(path, total, time.perf_counter() - started)
+
+
+def _build_on_own_connection(flt: DashboardFilter) -> Dashboard:
+    with thread_connection():
+        return build(flt)
 
 
 def _page_number(fig, n: int, total: int, lang: str) -> None:

@@ -17,6 +17,10 @@ def set_setting(key: str, value) -> None:
     Setting.replace(key=key, value=json.dumps(value, ensure_ascii=False)).execute()
 
 
+def delete_setting(key: str) -> None:
+    Setting.delete().where(Setting.key == key).execute()
+
+
 def load_policy() -> Policy:
     return Policy.from_dict(get_setting(POLICY_KEY, {}))
 

@@ -1,22 +1,31 @@
-"""The SQL aggregates behind the dashboard's charts: one set-based query per figure.
+"""The reads behind the dashboard's charts.
 
-Every query takes the dashboard's client filters (kind, source, needs category)
-and, where it reads a period, its first and last day; the filters become WHERE
-clauses here, so no figure ever loops over clients with a query each. Dates are
-stored as ISO text, so a period is `>= first day AND < the day after the last`.
+Most figures are worked out from a few columns of every live client and of every order
+that counts, read once and kept by services.dashboard until the data changes: a
+redraw after a filter change then reads nothing. Each column comes back from one
+`group_concat` over a single pass of its table and is parsed by numpy, which is
+several times faster than building a Python row per client or per order, and costs a
+table scan where a join of the period's orders to the (wide) client rows costs one
+row lookup per order.
 
-A client matches a needs category when the category is among their stated needs
-or they have a (not cancelled) order of it; money in a needs category counts
-only the orders of that category.
+Dates come back as days since 1970-01-01 (NO_DAY when missing); vocabulary columns as
+positions in their domain.vocab table (-1 when missing or unknown). The campaign
+figures stay SQL aggregates: they read a handful of rows through their indexes.
 """
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import numpy as np
+
+from lifecrm_gui.domain.vocab import CLIENT_KINDS, INDUSTRIES, LOST_REASONS, NEEDS, QUADRANTS, SOURCES, STAGES
+
 from .models import database
 
 LIVE_ORDER = "status != 'cancelled'"
-SHORT_PERIOD_DAYS = 92
+NO_DAY = -(10**9)  # a missing date: before any date a studio records
+TEXT_SEP = "\x1f"  # separates text values, which may hold commas
+_JULIAN_1970 = 2440588  # the Julian day number of 1970-01-01
 
 
 @dataclass(frozen=True)
@@ -31,8 +40,120 @@ def _next_day(day: date) -> str:
     return (day + timedelta(days=1)).isoformat()
 
 
+def _code(column: str, table, missing: int = -1) -> str:
+    """SQL for a vocabulary column as its position in `table`; NULL gives `missing`."""
+    cases = " ".join(f"WHEN '{key}' THEN {i}" for i, key in enumerate(table))
+    return f"CASE WHEN {column} IS NULL THEN {missing} ELSE CASE {column} {cases} ELSE -1 END END"
+
+
+def _date(column: str) -> str:
+    """SQL for a date (or date and time) column as days since 1970-01-01: a Julian day
+    starts at noon, hence the half day; a cast to integer, not text, keeps it cheap."""
+    return f"IFNULL(CAST(julianday({column}) + 0.5 AS INTEGER) - {_JULIAN_1970}, {NO_DAY})"
+
+
+def _integer(column: str) -> str:
+    """SQL for a whole-number column that is sure to print as one (a value written as a
+    REAL would print "12.0")."""
+    return f"CAST({column} AS INTEGER)"
+
+
+def _numbers(text: str | None) -> np.ndarray:
+    return np.fromstring(text, dtype=np.int64, sep=",") if text else np.zeros(0, dtype=np.int64)
+
+
+def parse_days(texts: list[str]) -> np.ndarray:
+    """ISO dates ('' for none) as days since 1970-01-01, NO_DAY for none."""
+    days = np.array(texts, dtype="datetime64[D]")
+    return np.where(np.isnat(days), NO_DAY, days.astype(np.int64))
+
+
+def _texts(text: str | None) -> list[str]:
+    return text.split(TEXT_SEP) if text else []
+
+
+# Each column: (name, SQL expression, how its group_concat is parsed).
+_NUMBER, _TEXT = _numbers, _texts
+
+_ATTRIBUTES = (
+    ("id", "id", _NUMBER),
+    ("kind", _code("kind", CLIENT_KINDS), _NUMBER),
+    # a client without a recorded source counts as "other", as the source filter does
+    ("source", _code("source", SOURCES, missing=list(SOURCES).index("other")), _NUMBER),
+    ("industry", _code("industry", INDUSTRIES), _NUMBER),
+    ("referrer", "IFNULL(referred_by_id, 0)", _NUMBER),
+    ("first_seen", _date("first_seen_on"), _NUMBER),
+    ("lost_on", _date("lost_on"), _NUMBER),
+    ("lost_reason", _code("lost_reason", LOST_REASONS), _NUMBER),
+    ("needs", "IFNULL(needs, '')", _TEXT),
+)
+_DERIVED = (
+    ("stage", _code("stage", STAGES), _NUMBER),
+    ("tier", _integer("tier"), _NUMBER),
+    ("quadrant", _code("quadrant", QUADRANTS), _NUMBER),
+    ("influence", _integer("influence"), _NUMBER),
+    ("frequency", _integer("frequency"), _NUMBER),
+    ("order_count", _integer("order_count"), _NUMBER),
+    ("spend", _integer("spend"), _NUMBER),
+    ("ltv_total", _integer("ltv_total"), _NUMBER),
+    ("first_order", _date("first_order_on"), _NUMBER),
+    ("last_order", _date("last_order_on"), _NUMBER),
+    ("last_activity", _date("last_activity_on"), _NUMBER),
+)
+
+
+def _columns(columns, source_sql: str, params=()) -> dict:
+    select = ", ".join(f"group_concat({sql}, '{TEXT_SEP}')" if parse is _TEXT else f"group_concat({sql})"
+                       for _name, sql, parse in columns)
+    row = database.connection().execute(f"SELECT {select} {source_sql}", params).fetchone()
+    return {name: parse(text) for (name, _sql, parse), text in zip(columns, row)}
+
+
+def client_columns(with_derived: bool) -> dict:
+    """Every live client's attributes as columns, in id order, and with `with_derived`
+    the derivation recompute last stored for them (store.queries.DERIVED_COLUMNS)."""
+    columns = _ATTRIBUTES + (_DERIVED if with_derived else ())
+    # a table scan, in id order: the planner would otherwise walk the (partial) spend index
+    # and look every row up in spend order
+    out = _columns(columns, "FROM client NOT INDEXED WHERE deleted_at IS NULL")
+    ids = out["id"]
+    if len(ids) > 1 and not (ids[1:] > ids[:-1]).all():  # a plan that did not read in id order
+        order = np.argsort(ids, kind="stable")
+        out = {k: (np.asarray(v)[order] if not isinstance(v, list) else [v[i] for i in order])
+               for k, v in out.items()}
+    return out
+
+
+def order_columns() -> dict:
+    """Every order that counts (not cancelled), any client's: client id, day, needs
+    category (position in NEEDS; -1 none or unknown) and the amount paid."""
+    return _columns((("client_id", "client_id", _NUMBER), ("day", _date("ordered_on"), _NUMBER),
+                     ("category", _code("category", NEEDS), _NUMBER), ("paid", _integer("paid"), _NUMBER)),
+                    f"FROM orders NOT INDEXED WHERE {LIVE_ORDER}")
+
+
+_MONTH = "(CAST(substr({column}, 1, 4) AS INTEGER) - 1970) * 12 + CAST(substr({column}, 6, 2) AS INTEGER) - 1"
+
+
+def stage_move_columns(first: date, last: date) -> dict:
+    """The recorded stage moves in the period (a first classification, from nothing, is
+    not a move): client id, month (months since January 1970), stage moved into (position
+    in STAGES) and whether it was a win-back."""
+    return _columns((("client_id", "client_id", _NUMBER),
+                     ("month", _MONTH.format(column="occurred_at"), _NUMBER),
+                     ("stage_to", _code("stage_to", STAGES), _NUMBER),
+                     ("win_back", _integer("win_back"), _NUMBER)),
+                    "FROM event WHERE kind = 'stage_change' AND occurred_at >= ? AND occurred_at < ? "
+                    "AND stage_from IS NOT NULL AND stage_from != stage_to",
+                    (first.isoformat(), _next_day(last)))
+
+
 def scope_sql(scope: ClientScope, client: str = "c", order: str | None = None) -> tuple[str, list]:
-    """' AND ...' conditions on the client alias (and, for money, on the order alias)."""
+    """' AND ...' conditions on the client alias (and, for money, on the order alias).
+
+    A client matches a needs category when the category is among their stated needs or
+    they have a (not cancelled) order of it; money in a needs category counts only the
+    orders of that category."""
     sql, params = [f"{client}.deleted_at IS NULL"], []
     if scope.kind:
         sql.append(f"{client}.kind = ?")
@@ -56,83 +177,6 @@ def _rows(sql: str, params) -> list[tuple]:
     return database.connection().execute(sql, params).fetchall()
 
 
-def client_ids(scope: ClientScope, as_of: date) -> list[int]:
-    """Live clients in scope already known to the studio on `as_of`."""
-    where, params = scope_sql(scope)
-    return [cid for (cid,) in _rows(
-        f"SELECT c.id FROM client c WHERE (c.first_seen_on IS NULL OR c.first_seen_on < ?){where}",
-        [_next_day(as_of), *params])]
-
-
-def client_attributes() -> list[tuple]:
-    """(id, source, kind, industry, lost_on, lost_reason, referred_by_id) of every live client."""
-    return _rows("SELECT id, source, kind, industry, lost_on, lost_reason, referred_by_id FROM client "
-                 "WHERE deleted_at IS NULL", ())
-
-
-def stage_moves(scope: ClientScope, first: date, last: date) -> list[tuple]:
-    """(month 'YYYY-MM', stage_from, stage_to, moves, win_backs) of the recorded stage
-    changes in the period; a client's first classification (from nothing) is not a move."""
-    where, params = scope_sql(scope)
-    return _rows(
-        "SELECT substr(e.occurred_at, 1, 7) AS month, e.stage_from, e.stage_to, COUNT(*), TOTAL(e.win_back) "
-        "FROM event e JOIN client c ON c.id = e.client_id "
-        "WHERE e.kind = 'stage_change' AND e.occurred_at >= ? AND e.occurred_at < ? "
-        f"AND e.stage_from IS NOT NULL AND e.stage_from != e.stage_to{where} "
-        "GROUP BY month, e.stage_from, e.stage_to ORDER BY month",
-        [first.isoformat(), _next_day(last), *params])
-
-
-def _order_day(first: date, last: date) -> str:
-    """The order-date column as a condition should read it: through its index for a
-    short period, straight through the table (a unary +) for a long one, which is
-    faster once a period holds more than a few percent of the orders."""
-    return "o.ordered_on" if (last - first).days <= SHORT_PERIOD_DAYS else "+o.ordered_on"
-
-
-def period_revenue(scope: ClientScope, first: date, last: date) -> list[tuple]:
-    """(month 'YYYY-MM', category, kind, industry, source, revenue, orders): money paid
-    on the period's orders, fine enough to sum up by month, category, segment or source."""
-    where, params = scope_sql(scope, order="o")
-    day = _order_day(first, last)
-    return _rows(
-        "SELECT substr(o.ordered_on, 1, 7) AS month, o.category, c.kind, c.industry, "
-        "COALESCE(c.source, 'other') AS src, TOTAL(o.paid), COUNT(*) "
-        "FROM orders o JOIN client c ON c.id = o.client_id "
-        f"WHERE o.{LIVE_ORDER} AND {day} >= ? AND {day} < ?{where} "
-        "GROUP BY month, o.category, c.kind, c.industry, src ORDER BY month",
-        [first.isoformat(), _next_day(last), *params])
-
-
-def source_leads(scope: ClientScope, first: date, last: date, as_of: date) -> list[tuple]:
-    """(source, clients first seen in the period, of them with an order by as_of) per source."""
-    where, params = scope_sql(scope)
-    return _rows(
-        "SELECT COALESCE(c.source, 'other') AS src, COUNT(*), SUM(EXISTS ("
-        f"  SELECT 1 FROM orders o WHERE o.client_id = c.id AND o.{LIVE_ORDER} AND o.ordered_on < ?)) "
-        f"FROM client c WHERE c.first_seen_on >= ? AND c.first_seen_on < ?{where} GROUP BY src",
-        [_next_day(as_of), first.isoformat(), _next_day(last), *params])
-
-
-def cohort_activity(scope: ClientScope, since: date, as_of: date) -> list[tuple]:
-    """(cohort quarter 'YYYY-Qn', years after the first order k, clients buying in that
-    year, of them with two or more orders that year) for clients whose first order is
-    between `since` and `as_of`. Year k covers days [365k, 365(k+1)) after the first order."""
-    where, params = scope_sql(scope)
-    as_of_next = _next_day(as_of)
-    return _rows(
-        "WITH first AS MATERIALIZED ("
-        "  SELECT o.client_id, MIN(o.ordered_on) AS day FROM orders o JOIN client c ON c.id = o.client_id "
-        f"  WHERE o.{LIVE_ORDER} AND o.ordered_on < ?{where} GROUP BY o.client_id HAVING day >= ?), "
-        "per_year AS ("
-        "  SELECT f.day, CAST((julianday(o.ordered_on) - julianday(f.day)) / 365 AS INTEGER) AS k, COUNT(*) AS n "
-        f"  FROM first f JOIN orders o ON o.client_id = f.client_id WHERE o.{LIVE_ORDER} AND o.ordered_on < ? "
-        "  GROUP BY o.client_id, k) "
-        "SELECT substr(day, 1, 4) || '-Q' || ((CAST(substr(day, 6, 2) AS INTEGER) + 2) / 3) AS cohort, "
-        "k, COUNT(*), SUM(n >= 2) FROM per_year GROUP BY cohort, k ORDER BY cohort, k",
-        [as_of_next, *params, since.isoformat(), as_of_next])
-
-
 def campaign_returns(scope: ClientScope, first: date, last: date, as_of: date) -> list[tuple]:
     """(id, name, playbook, cost, recipients, replied, orders, revenue) of the campaigns
     started in the period; recipients and attributed orders count clients in scope."""
@@ -152,14 +196,3 @@ def campaign_returns(scope: ClientScope, first: date, last: date, as_of: date) -
         "AND COALESCE(k.starts_on, substr(k.created_at, 1, 10)) < ? "
         "ORDER BY COALESCE(b.revenue, 0) DESC, k.id",
         [*params, _next_day(as_of), *money_params, first.isoformat(), _next_day(last)])
-
-
-def referral_revenue(scope: ClientScope, first: date, last: date) -> list[tuple]:
-    """(referrer id, referred clients in scope, their revenue in the period) per referrer."""
-    where, params = scope_sql(scope)
-    category = " AND o.category = ?" if scope.needs else ""
-    return _rows(
-        "SELECT c.referred_by_id, COUNT(DISTINCT c.id), TOTAL(o.paid) FROM client c "
-        f"LEFT JOIN orders o ON o.client_id = c.id AND o.{LIVE_ORDER} AND o.ordered_on >= ? AND o.ordered_on < ?"
-        f"{category} WHERE c.referred_by_id IS NOT NULL{where} GROUP BY c.referred_by_id",
-        [first.isoformat(), _next_day(last), *([scope.needs] if scope.needs else []), *params])

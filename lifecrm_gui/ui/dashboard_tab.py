@@ -1,35 +1,47 @@
 """The Dashboard tab: the studio's lifecycle in charts, for a period and as of a date,
 with filters, export of each chart, the PDF report and printing.
 
-Importing this module imports matplotlib: the main window creates the tab lazily, when
-it is first shown, so the window itself paints before matplotlib is loaded. Figures are
-computed on a worker thread; charts are drawn on the main thread when they arrive.
+The main window builds the tab the first time it is shown. The tab's frame (filters,
+headline tiles) needs no matplotlib: the figures start computing on a worker at once
+and the charts (ui.dashboard_cards, which imports matplotlib) are built meanwhile.
+When figures arrive, the charts in view are drawn first; the others follow one per
+turn of the event loop (or at once when scrolled into view), and a chart whose
+figures did not change is not drawn again.
 """
 
+import gc
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from PySide6.QtCore import QDate, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QCursor
+from PySide6.QtCore import (QCoreApplication, QDate, QEvent, QObject, QRunnable, QThreadPool, QTimer,
+                            Signal)
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel,
-                               QMenu, QMessageBox, QProgressBar, QScrollArea, QSizePolicy, QToolButton, QToolTip,
-                               QVBoxLayout, QWidget)
+                               QMessageBox, QProgressBar, QScrollArea, QToolButton, QVBoxLayout, QWidget)
 
-from lifecrm_gui import charts
-from lifecrm_gui.charts import style
 from lifecrm_gui.domain.vocab import CLIENT_KINDS, NEEDS, SOURCES, label
 from lifecrm_gui.services import dashboard as figures
-from lifecrm_gui.services.report import headline_items
-
-HALF_HEIGHT = 360
-FULL_HEIGHT = 380
 
 
 def _icon(name: str):
     import qtawesome
 
     return qtawesome.icon(name, color="#3d7ea6")
+
+
+@contextmanager
+def _collection_paused():
+    """No automatic garbage collection meanwhile. A full one takes a tenth of a second and
+    more here: every chart drawn leaves the artists of the one before to collect, and an
+    import makes many objects to look at. It comes on a later turn of the event loop,
+    among the charts below the fold, instead of while a person waits."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 class _Signals(QObject):
@@ -66,51 +78,8 @@ def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-class ChartCard(QFrame):
-    """One chart: its canvas, hover tooltips and an export button."""
-
-    def __init__(self, key: str, parent=None):
-        super().__init__(parent)
-        self.key = key
-        self.setObjectName("chartCard")
-        self.setStyleSheet("#chartCard { background: white; border: 1px solid #dde4ea; border-radius: 6px; }")
-        self.figure = style.new_figure(6.5 if charts.chart(key).SPAN == 1 else 13, 3.6)
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.canvas.setMinimumHeight(HALF_HEIGHT if charts.chart(key).SPAN == 1 else FULL_HEIGHT)
-        self.export_button = QToolButton(self)
-        self.export_button.setIcon(_icon("fa5s.download"))
-        self.export_button.setAutoRaise(True)
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.export_menu = QMenu(self)
-        self.png_action = self.export_menu.addAction("")
-        self.svg_action = self.export_menu.addAction("")
-        self.export_button.setMenu(self.export_menu)
-        layout = QGridLayout(self)  # the export button floats over the chart's top right corner
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.canvas, 0, 0)
-        layout.addWidget(self.export_button, 0, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
-        self.hover: list = []
-        self.canvas.mpl_connect("motion_notify_event", self._on_motion)
-
-    def draw(self, dash, lang: str) -> None:
-        self.hover = charts.draw(self.key, self.figure, dash, lang)
-        self.canvas.draw_idle()
-
-    def _on_motion(self, event) -> None:
-        for artist, text in self.hover:
-            if artist.axes is not None and event.inaxes is artist.axes and artist.contains(event)[0]:
-                QToolTip.showText(QCursor.pos(), text, self.canvas)
-                return
-        QToolTip.hideText()
-
-    def export(self, path) -> Path:
-        path = Path(path)
-        self.figure.savefig(path, dpi=150 if path.suffix.lower() == ".png" else None)
-        return path
-
-
 class DashboardTab(QWidget):
+    shown = Signal()  # fresh figures arrived and every chart in view shows them
     redrawn = Signal()  # every chart drawn from fresh figures
     busyChanged = Signal(bool)
     failed = Signal(str)
@@ -126,6 +95,9 @@ class DashboardTab(QWidget):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._tasks: dict[int, _Task] = {}
+        self._to_draw: list[str] = []  # charts still to draw from self.dash
+        self._draw_timer = QTimer(self, singleShot=True, interval=0)
+        self._draw_timer.timeout.connect(self._draw_next)
         self._refresh_timer = QTimer(self, singleShot=True, interval=250)
         self._refresh_timer.timeout.connect(self.refresh)
         self._build()
@@ -196,33 +168,23 @@ class DashboardTab(QWidget):
             tiles.addWidget(tile, 1)
             self.tiles.append((name, value, detail))
 
-        self.cards = {key: ChartCard(key) for key in charts.CHARTS}
-        for card in self.cards.values():
-            card.png_action.triggered.connect(lambda _=False, c=card: self.export_chart_dialog(c.key, "png"))
-            card.svg_action.triggered.connect(lambda _=False, c=card: self.export_chart_dialog(c.key, "svg"))
-        grid = QGridLayout()
-        grid.setSpacing(10)
-        row = column = 0
-        for key in charts.CHARTS:
-            span = charts.chart(key).SPAN
-            if span == 2 and column:
-                row, column = row + 1, 0
-            grid.addWidget(self.cards[key], row, column, 1, span)
-            column += span
-            if column >= 2:
-                row, column = row + 1, 0
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        self.cards = {}  # built by _ensure_cards(), once the frame is on screen
+        self.grid = QGridLayout()
+        self.grid.setSpacing(10)
+        self.grid.setColumnStretch(0, 1)
+        self.grid.setColumnStretch(1, 1)
         inner = QWidget()
         inner_layout = QVBoxLayout(inner)
         inner_layout.setContentsMargins(0, 0, 4, 0)
         inner_layout.setSpacing(10)
         inner_layout.addLayout(tiles)
-        inner_layout.addLayout(grid)
+        inner_layout.addLayout(self.grid)
+        inner_layout.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(inner)
+        self.scroll.verticalScrollBar().valueChanged.connect(self._draw_in_view)
 
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #c0504d;")
@@ -271,17 +233,18 @@ class DashboardTab(QWidget):
         self.print_button.setText(self.tr("Print"))
         self.print_button.setToolTip(self.tr("Print the dashboard report"))
         self.busy.setToolTip(self.tr("Computing the figures…"))
-        for card in self.cards.values():
-            card.export_button.setToolTip(self.tr("Export this chart"))
-            card.png_action.setText(self.tr("Save as PNG image…"))
-            card.svg_action.setText(self.tr("Save as SVG drawing…"))
+        self._translate_cards()
         self._fill_choices(lang)
         if self.dash is not None:
             self._draw(self.dash)
 
-    def changeEvent(self, event) -> None:
-        from PySide6.QtCore import QEvent
+    def _translate_cards(self) -> None:
+        for card in self.cards.values():
+            card.export_button.setToolTip(self.tr("Export this chart"))
+            card.png_action.setText(self.tr("Save as PNG image…"))
+            card.svg_action.setText(self.tr("Save as SVG drawing…"))
 
+    def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -303,6 +266,38 @@ class DashboardTab(QWidget):
         super().showEvent(event)
         if self._dirty:
             self.refresh()
+        if not self.cards:  # after the frame has painted, while the worker computes
+            QTimer.singleShot(0, self, self._ensure_cards)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._draw_in_view()
+
+    def _ensure_cards(self) -> None:
+        """Build the chart cards (this imports matplotlib) and draw any figures already here."""
+        if self.cards:
+            return
+        with _collection_paused():  # importing matplotlib makes many objects, all of them kept
+            from .dashboard_cards import make_cards, span
+
+            self.cards = make_cards()
+        row = column = 0
+        for key, card in self.cards.items():
+            card.png_action.triggered.connect(lambda _=False, k=key: self.export_chart_dialog(k, "png"))
+            card.svg_action.triggered.connect(lambda _=False, k=key: self.export_chart_dialog(k, "svg"))
+            width = span(key)
+            if width == 2 and column:
+                row, column = row + 1, 0
+            self.grid.addWidget(card, row, column, 1, width)
+            card.show()  # now, not on a later turn of the event loop: the first draw asks what is in view
+            column += width
+            if column >= 2:
+                row, column = row + 1, 0
+        self._translate_cards()
+        # lay the cards out now, so that the ones in view are known before the first draw
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        if self.dash is not None:
+            self._draw(self.dash)
 
     def _schedule(self, *_args) -> None:
         self._refresh_timer.start()
@@ -361,16 +356,42 @@ class DashboardTab(QWidget):
         self.error_label.hide()
         self.dash = dash
         self._draw(dash)
-        self.redrawn.emit()
 
     def _draw(self, dash) -> None:
+        """Show fresh figures: the tiles and the charts in view now (then `shown`), the
+        other charts one per turn of the event loop (then `redrawn`)."""
+        if not self.cards:
+            return  # _ensure_cards() draws them
+        from lifecrm_gui.services.report import headline_items
+
         lang = self.ctx.lang()
         for (name, value, detail), (n, v, d) in zip(self.tiles, headline_items(dash, lang)):
             name.setText(n)
             value.setText(v)
             detail.setText(d)
-        for card in self.cards.values():
-            card.draw(dash, lang)
+        self._to_draw = [key for key, card in self.cards.items() if not card.is_current(dash, lang)]
+        with _collection_paused():
+            self._draw_in_view()
+            if self.isVisible():
+                self.repaint()  # on screen before the charts below the fold take their turns
+        self.shown.emit()
+        self._draw_timer.start()
+
+    def _draw_in_view(self, *_args) -> None:
+        for key in [k for k in self._to_draw if self.cards[k].in_view()]:
+            self._draw_card(key)
+
+    def _draw_next(self) -> None:
+        if self._to_draw:
+            self._draw_card(self._to_draw[0])
+        if self._to_draw:
+            self._draw_timer.start()
+        else:
+            self.redrawn.emit()
+
+    def _draw_card(self, key: str) -> None:
+        self._to_draw.remove(key)
+        self.cards[key].draw(self.dash, self.ctx.lang())
 
     def wait_for_workers(self, msecs: int = 30000) -> bool:
         return self._pool.waitForDone(msecs)
@@ -378,6 +399,9 @@ class DashboardTab(QWidget):
     # -- export and print
 
     def export_chart(self, key: str, path) -> Path:
+        self._ensure_cards()
+        if key in self._to_draw:
+            self._draw_card(key)
         return self.cards[key].export(path)
 
     def export_chart_dialog(self, key: str, kind: str) -> None:

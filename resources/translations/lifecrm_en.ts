@@ -30,7 +30,7 @@
     <context>
         <name>CampaignsTab</name>
         <message>
-            <location filename="../../lifecrm_gui/ui/campaigns_tab.py" line="+307" />
+            <location filename="../../lifecrm_gui/ui/campaigns_tab.py" line="+308" />
             <source>Campaigns</source>
             <translation>Campaigns</translation>
         </message>
@@ -430,7 +430,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</tra
     <context>
         <name>DashboardTab</name>
         <message>
-            <location filename="../../lifecrm_gui/ui/dashboard_tab.py" line="+192" />
+            <location filename="../../lifecrm_gui/ui/dashboard_tab.py" line="+209" />
             <source>All clients</source>
             <translation>All clients</translation>
         </message>
@@ -486,12 +486,12 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</tra
         </message>
         <message>
             <location line="+1" />
-            <location line="+206" />
+            <location line="+208" />
             <source>Print</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location line="-205" />
+            <location line="-207" />
             <source>Print the dashboard report</source>
             <translation>Print the dashboard report</translation>
         </message>
@@ -516,7 +516,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</tra
             <translation>Save as SVG drawing…</translation>
         </message>
         <message>
-            <location line="+71" />
+            <location line="+72" />
             <source>The period starts after it ends: choose a “From” date before the “To” date.</source>
             <translation>The period starts after it ends: choose a “From” date before the “To” date.</translation>
         </message>
@@ -526,7 +526,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</tra
             <translation>The figures could not be computed: %1</translation>
         </message>
         <message>
-            <location line="+65" />
+            <location line="+66" />
             <source>PNG image (*.png)</source>
             <translation>PNG image (*.png)</translation>
         </message>

@@ -30,7 +30,7 @@
 <context>
     <name>CampaignsTab</name>
     <message>
-        <location filename="../../lifecrm_gui/ui/campaigns_tab.py" line="+307"/>
+        <location filename="../../lifecrm_gui/ui/campaigns_tab.py" line="+308"/>
         <source>Campaigns</source>
         <translation>营销活动</translation>
     </message>
@@ -429,7 +429,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</sou
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../lifecrm_gui/ui/dashboard_tab.py" line="+192"/>
+        <location filename="../../lifecrm_gui/ui/dashboard_tab.py" line="+209"/>
         <source>All clients</source>
         <translation>全部客户</translation>
     </message>
@@ -485,12 +485,12 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</sou
     </message>
     <message>
         <location line="+1"/>
-        <location line="+206"/>
+        <location line="+208"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-207"/>
         <source>Print the dashboard report</source>
         <translation>打印经营概览报告</translation>
     </message>
@@ -515,7 +515,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</sou
         <translation>另存为 SVG 矢量图…</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>The period starts after it ends: choose a “From” date before the “To” date.</source>
         <translation>开始日期晚于结束日期：请让“从”的日期早于“到”的日期。</translation>
     </message>
@@ -525,7 +525,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</sou
         <translation>无法计算数据：%1</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>

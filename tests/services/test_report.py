@@ -113,3 +113,13 @@ def test_the_report_command(studio, db_path, tmp_path, monkeypatch, capsys):
     code = cli.main(["report", "--db", str(db_path), "--from", "2026-07-01", "--to", "2026-06-30",
                      "--as-of", "2026-06-30", str(tmp_path / "bad.pdf")])
     assert code == 2 and "from" in capsys.readouterr().err
+
+
+def test_playbooks_are_named_in_the_reader_s_language():
+    from lifecrm_gui.charts.campaigns import playbook_label
+    from lifecrm_gui.domain.playbooks import PLAYBOOKS
+
+    key, playbook = next(iter(PLAYBOOKS.items()))
+    assert playbook_label(key, "zh") == playbook.zh and playbook_label(key, "en") == playbook.en
+    assert playbook.zh != key and playbook.en != key
+    assert playbook_label(None, "en") and playbook_label(None, "en") != playbook_label(None, "zh")

@@ -96,3 +96,59 @@ def test_new_data_is_picked_up(tab, qtbot):
     with qtbot.waitSignal(tab.redrawn, timeout=60_000):
         tab.ctx.clientsChanged.emit([cid])
     assert tab.dash.headline.clients == 3
+
+
+def current(tab, key):
+    return tab.cards[key].is_current(tab.dash, tab.ctx.lang())
+
+
+def test_the_charts_in_view_are_drawn_first_and_the_others_follow(tab, qtbot):
+    with qtbot.waitSignal(tab.shown, timeout=60_000):
+        tab.source_box.setCurrentIndex(tab.source_box.findData("social"))
+    in_view = [key for key, card in tab.cards.items() if card.in_view()]
+    below = [key for key in tab.cards if key not in in_view]
+    assert "funnel" in in_view and "word_of_mouth" in below
+    assert all(current(tab, key) for key in in_view)
+    assert not current(tab, "word_of_mouth")  # below the fold: drawn one chart per turn of the event loop
+    tab.scroll.verticalScrollBar().setValue(tab.scroll.verticalScrollBar().maximum())
+    assert current(tab, "word_of_mouth")  # scrolled into view: drawn at once
+    with qtbot.waitSignal(tab.redrawn, timeout=60_000):
+        pass
+    assert all(current(tab, key) for key in tab.cards)
+
+
+def test_a_chart_whose_figures_did_not_change_is_not_drawn_again(tab, qtbot):
+    funnel_axes = tab.cards["funnel"].figure.axes[0]
+    flow_axes = tab.cards["flow"].figure.axes[0]
+    with qtbot.waitSignal(tab.redrawn, timeout=60_000):
+        tab.first_edit.setDate(tab.first_edit.date().addMonths(2))  # the period, not the as-of date
+    assert tab.dash.filter.first == date(2025, 9, 1)
+    assert tab.cards["funnel"].figure.axes[0] is funnel_axes  # as of the same day: the same funnel
+    assert tab.cards["flow"].figure.axes[0] is not flow_axes  # other months
+    with qtbot.waitSignal(tab.redrawn, timeout=60_000):
+        tab.ctx.languageChanged.emit("en" if tab.ctx.lang() == "zh" else "zh")
+    assert tab.cards["funnel"].figure.axes[0] is not funnel_axes
+
+
+def test_figures_ready_before_the_charts_exist_are_drawn_in_view_at_once(db, db_path, qtbot):
+    from lifecrm_gui.ui.context import AppContext
+    from lifecrm_gui.ui.dashboard_tab import DashboardTab
+
+    dashboard.forget()
+    person = clients.create_client({"name": "安然", "source": "social"}, as_of=date(2026, 1, 5))
+    timeline.add_order(person, {"ordered_on": date(2026, 1, 10), "amount": 3000, "paid": 3000},
+                       as_of=date(2026, 1, 10))
+    page = DashboardTab(AppContext(db_path, today=AS_OF))
+    qtbot.addWidget(page)
+    page.resize(1366, 720)
+    page.refresh()
+    page.wait_for_workers()  # the figures are computed before the tab is shown and its charts built
+    with qtbot.waitSignal(page.shown, timeout=60_000):
+        page.show()
+    in_view = [key for key, card in page.cards.items() if card.in_view()]
+    assert "funnel" in in_view and "word_of_mouth" not in in_view
+    assert all(current(page, key) for key in in_view)
+    with qtbot.waitSignal(page.redrawn, timeout=60_000):
+        pass
+    page.wait_for_workers()
+    dashboard.forget()
