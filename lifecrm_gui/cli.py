@@ -280,5 +280,11 @@ def main(argv=None) -> int:
         print(f"lifecrm {args.command}: {error}", file=sys.stderr)
         return 2
     finally:
+        from lifecrm_gui.services.clean_close import note_closed
+        from lifecrm_gui.services.session import database_path
         from lifecrm_gui.store.db import close_database
+
+        path = database_path()
         close_database()
+        if path:  # as the window does: the next start need not read the whole file through again
+            note_closed(Path(path))

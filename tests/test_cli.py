@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from datetime import date
 
 
 def run(*args, db):
@@ -73,3 +74,15 @@ def test_db_given_before_the_command_is_the_one_used(tmp_path):
     done = subprocess.run([sys.executable, "-m", "lifecrm_gui", "--db", str(db), "demo", "--clients", "20", "--json"],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and json.loads(done.stdout)["clients"] == 20 and db.exists()
+
+
+def test_a_command_closes_cleanly_so_the_next_start_need_not_check_the_file(tmp_path):
+    from lifecrm_gui import paths
+    from lifecrm_gui.services import clean_close
+
+    db = tmp_path / "studio.sqlite3"
+    assert run("demo", "--clients", "30", db=db)[0] == 0  # a new file: nothing to check
+    assert clean_close.check_needed(db, date.today())
+    assert run("stats", db=db)[0] == 0  # checked, then closed cleanly
+    assert not clean_close.check_needed(db, date.today())
+    assert (paths.data_dir() / "clean-close.json").exists()
