@@ -59,7 +59,7 @@ def bench_demo(folder: Path, clients: int, figures: dict) -> Path:
     tables = ("client", "client_search", "family_member", "orders", "event", "client_tag", "task")
     dumps = {t: conn.execute(f"SELECT * FROM {t}").fetchall() for t in tables}
     schema = [r[0] for r in conn.execute("SELECT sql FROM sqlite_master WHERE type IN ('table', 'index') "
-                                         "AND sql IS NOT NULL")]
+                                         "AND sql IS NOT NULL AND name NOT LIKE 'sqlite%'")]
     conn.close()
     floor = sqlite3.connect(floor_path)
     floor.execute("PRAGMA journal_mode=wal")
@@ -84,11 +84,13 @@ def bench_demo(folder: Path, clients: int, figures: dict) -> Path:
     seconds, result = timed(recompute, date(2026, 7, 31))
     figures["recompute_unchanged_seconds"] = round(seconds, 3)
     figures["recompute_floor_aggregates_seconds"] = round(_recompute_floor(path, date(2026, 7, 31)), 3)
+    recompute(AS_OF)  # the studio as the morning's recompute leaves it, for the areas measured next
     return path
 
 
 def _recompute_floor(path: Path, as_of: date) -> float:
-    """The same three aggregates and the client read recompute does, with raw sqlite3."""
+    """The reads a whole-studio recompute does (the clients' rows, the order and the activity
+    aggregates), with raw sqlite3: what is left is the rules and the writes."""
     from lifecrm_gui.domain.vocab import CLIENT_INITIATED_KINDS
     from lifecrm_gui.store import queries
 
@@ -98,18 +100,13 @@ def _recompute_floor(path: Path, as_of: date) -> float:
     initiated = ",".join(f"'{k}'" for k in sorted(CLIENT_INITIATED_KINDS))
     started = time.perf_counter()
     conn.execute(f"SELECT {', '.join(queries.PROFILE_COLUMNS)}, {', '.join(queries.DERIVED_COLUMNS)} "
-                 "FROM client WHERE deleted_at IS NULL").fetchall()
+                 "FROM client NOT INDEXED WHERE deleted_at IS NULL").fetchall()
     conn.execute("SELECT client_id, COUNT(*), TOTAL(paid), MIN(ordered_on), MAX(ordered_on), "
                  "SUM(ordered_on > ?) FROM orders WHERE status != 'cancelled' AND ordered_on < ? "
                  "GROUP BY client_id", (year_ago, next_day)).fetchall()
     conn.execute(f"SELECT client_id, MAX(occurred_at), SUM(kind IN ({initiated}) AND occurred_at >= ?), "
                  "AVG(satisfaction) FROM event WHERE is_activity = 1 AND occurred_at < ? GROUP BY client_id",
                  (year_ago, next_day)).fetchall()
-    conn.execute("SELECT r.referred_by_id, COUNT(*), COUNT(o.client_id), TOTAL(o.spend) FROM client r "
-                 "LEFT JOIN (SELECT client_id, TOTAL(paid) AS spend FROM orders WHERE status != 'cancelled' "
-                 "AND ordered_on < ? GROUP BY client_id) o ON o.client_id = r.id "
-                 "WHERE r.referred_by_id IS NOT NULL AND r.deleted_at IS NULL GROUP BY r.referred_by_id",
-                 (next_day,)).fetchall()
     seconds = time.perf_counter() - started
     conn.close()
     return seconds
@@ -205,7 +202,10 @@ def bench_area(module: str, path: Path, figures: dict) -> None:
         area = importlib.import_module(module)
     except ImportError:
         return
-    figures.update(area.measure(path, AS_OF))
+    try:
+        figures.update(area.measure(path, AS_OF))
+    except Exception as error:  # noqa: BLE001 - one area failing leaves the others' figures standing
+        figures[f"{module}_error"] = f"{type(error).__name__}: {error}"[:500]
 
 
 def main(argv=None) -> int:
