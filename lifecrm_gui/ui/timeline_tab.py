@@ -107,8 +107,10 @@ class TaskPanel(QFrame):
         for task in tasks:
             due = str(task["due_on"])[:10]
             overdue = due < today.isoformat()
-            item = QListWidgetItem(f"{task['title']}\n{self.tr('due %1').replace('%1', due)}"
-                                   + (f" · {self.tr('overdue')}" if overdue else ""))
+            when = self.tr("due %1").replace("%1", due)
+            if overdue:
+                when += " · " + self.tr("overdue")
+            item = QListWidgetItem(f"{task['title']}\n{when}")
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             item.setData(Qt.ItemDataRole.UserRole, task["id"])

@@ -3484,7 +3484,17 @@ File: %2</translation>
             <translation>Follow-ups (%1 open)</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+6" />
+            <source>due %1</source>
+            <translation>due %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>overdue</source>
+            <translation>overdue</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Tick when done</source>
             <translation>Tick when done</translation>
         </message>

@@ -3483,7 +3483,17 @@ File: %2</source>
         <translation>跟进事项（%1 项待办）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
+        <source>due %1</source>
+        <translation>截止 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Tick when done</source>
         <translation>完成后打勾</translation>
     </message>
