@@ -41,6 +41,19 @@ def search_ids(flt: ClientFilter = ClientFilter(), sort: str = "name", descendin
                               tags=flt.tags, sort=sort, descending=descending, limit=limit)
 
 
+def search_ids_at_once(flt: ClientFilter, sort: str = "name", descending: bool = False) -> list[int] | None:
+    """search_ids for the search box's own case when the index in memory can answer it in
+    the time of a scan (a few milliseconds, nothing to read first); None when the search
+    has to run on a worker."""
+    text = normalise_query(flt.query)
+    if not text or sort != "name" or flt != ClientFilter(query=flt.query):
+        return None
+    ids = index.find_if_current(text)
+    if ids is not None and descending:
+        ids.reverse()
+    return ids
+
+
 def warm_up() -> None:
     """Build the search index (about half a second at 100,000 clients; on a worker)."""
     index.build()

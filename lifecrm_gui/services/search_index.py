@@ -163,6 +163,18 @@ class SearchIndex:
             self._overlay[cid] = (text, key)
         self._trashed = (self._trashed - changed) | queries.trashed_ids(ids)
 
+    def find_if_current(self, text: str) -> list[int] | None:
+        """find(text) when that costs no more than the scan: the index is built, not busy,
+        and nothing was written since it last looked; None otherwise."""
+        if not self.ready() or not self._lock.acquire(blocking=False):
+            return None
+        try:
+            if queries.search_log_span()[1] != self._seq:
+                return None
+            return self._matches(text)
+        finally:
+            self._lock.release()
+
     def find(self, text: str) -> list[int]:
         """Live clients whose search keys contain `text` (normalised), in name order."""
         with self._lock:
@@ -170,18 +182,21 @@ class SearchIndex:
                 self._build()
             else:
                 self._catch_up()
-            trashed = self._trashed
-            overlay = self._overlay
-            hidden = trashed | overlay.keys() if overlay else trashed
-            ids = self._ids
-            hits = self._parts[text.isascii()].positions(text)
-            if hidden:
-                hits = [n for n in hits if ids[n] not in hidden]
-            extra = [(entry[1].encode(), cid) for cid, entry in overlay.items()
-                     if entry is not None and cid not in trashed and text in entry[0]]
-            if not extra:
-                return [ids[n] for n in hits]
-            return [cid for _key, cid in sorted([(self._key(n), ids[n]) for n in hits] + extra)]
+            return self._matches(text)
+
+    def _matches(self, text: str) -> list[int]:
+        trashed = self._trashed
+        overlay = self._overlay
+        hidden = trashed | overlay.keys() if overlay else trashed
+        ids = self._ids
+        hits = self._parts[text.isascii()].positions(text)
+        if hidden:
+            hits = [n for n in hits if ids[n] not in hidden]
+        extra = [(entry[1].encode(), cid) for cid, entry in overlay.items()
+                 if entry is not None and cid not in trashed and text in entry[0]]
+        if not extra:
+            return [ids[n] for n in hits]
+        return [cid for _key, cid in sorted([(self._key(n), ids[n]) for n in hits] + extra)]
 
 
 index = SearchIndex()

@@ -7,7 +7,7 @@ time (services.search.fetch_rows), so 100,000 clients cost a list of ints.
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QSizePolicy, QStackedLayout, QTableView, QToolButton, QVBoxLayout, QWidget)
 from shiboken6 import isValid
@@ -15,7 +15,8 @@ from shiboken6 import isValid
 from lifecrm_gui.domain.vocab import CLASSES, NEEDS, SOURCES, STAGES, TIERS, label, tier_label
 from lifecrm_gui.services.contacts import display_phone
 from lifecrm_gui.services.money import format_money
-from lifecrm_gui.services.search import ClientFilter, count_clients, fetch_rows, search_ids, warm_up
+from lifecrm_gui.services.search import (ClientFilter, count_clients, fetch_rows, search_ids, search_ids_at_once,
+                                         warm_up)
 
 from . import workers
 from .badges import StageBadgeDelegate, TierStarsDelegate
@@ -32,9 +33,6 @@ MONEY_COLUMNS = frozenset((COLUMN_KEYS.index("spend"), COLUMN_KEYS.index("ltv_to
 COLUMN_WIDTHS = (116, 122, 104, 108, 100, 100, 96, 106, 96, 160)
 PAGE_SIZE = 200
 CACHE_LIMIT = 20_000
-# The search follows every keystroke (the index in memory answers in milliseconds); the
-# zero timer still folds keys that arrive together, a paste or an input method's commit.
-SEARCH_DELAY_MS = 0
 CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _ROOT = QModelIndex()
 # data() runs some 1,500 times a repaint, mostly for roles it does not answer: plain ints
@@ -179,13 +177,19 @@ class ClientTableModel(QAbstractTableModel):
         return self._sort, self._descending
 
     def refresh(self) -> None:
-        """Search again (on the reading thread); the rows arrive with `refreshed`."""
+        """Search again: at once when the index in memory can answer, else on the reading
+        thread; the rows arrive with `refreshed`."""
         self._generation += 1
         generation = self._generation
         flt, sort, descending = self._filter, self._sort, self._descending
         recount = not self._counted
         if self._task is not None:
             self._task.cancel()
+            self._task = None
+        at_once = None if recount else search_ids_at_once(flt, sort, descending)
+        if at_once is not None:  # a keystroke the index answers in milliseconds: no thread hop
+            self._apply(generation, at_once, None)
+            return
 
         def find(progress, should_cancel):
             # A keystroke or a sort leaves the number of clients as it was: no count.
@@ -276,11 +280,7 @@ class FilterBar(QWidget):
         self.search.addAction(icon("mdi6.magnify"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.setMinimumWidth(180)
         self.search.installEventFilter(self)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(SEARCH_DELAY_MS)
-        self.timer.timeout.connect(self.emit_filter)
-        self.search.textChanged.connect(self.timer.start)
+        self.search.textChanged.connect(self.emit_filter)
         self.combos: dict[str, QComboBox] = {}
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -341,7 +341,6 @@ class FilterBar(QWidget):
         return ClientFilter(query=self.search.text(), **values)
 
     def emit_filter(self) -> None:
-        self.timer.stop()
         self.changed.emit(self.current())
 
     def clear(self) -> None:

@@ -97,3 +97,17 @@ def test_a_database_opened_since_is_not_answered_from_the_old_index(studio, tmp_
         assert search_ids(ClientFilter(query="zw")) == []
     finally:
         close_database()
+
+
+def test_an_answer_at_once_only_when_nothing_was_written_since(studio):
+    from lifecrm_gui.services.search import search_ids_at_once
+
+    flt = ClientFilter(query="zw")
+    assert search_ids_at_once(flt) == sql_answer("zw")
+    assert search_ids_at_once(flt, descending=True) == sql_answer("zw", descending=True)
+    assert search_ids_at_once(ClientFilter(query="zw", stages=("lead",))) is None  # filters: SQL, on a worker
+    assert search_ids_at_once(flt, sort="spend") is None
+    new = clients.create_client({"name": "赵伟", "phone": "13900001111"}, as_of=AS_OF)
+    assert search_ids_at_once(flt) is None  # a write since: the worker's search catches up first
+    assert new in search_ids(flt)
+    assert search_ids_at_once(flt) == search_ids(flt) and new in search_ids_at_once(flt)

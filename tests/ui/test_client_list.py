@@ -59,17 +59,19 @@ def test_search_by_initials_and_last_four_digits(ctx, qtbot):
     assert "No client matches" in page.empty_label.text()
 
 
-def test_search_waits_for_a_pause_in_typing(ctx, qtbot):
+def test_the_list_follows_every_keystroke_and_ends_on_the_last(ctx, qtbot):
     add_client("王芳", "13800138000")
     add_client("李娜", "13912345678")
+    add_client("刘丽", "13700001111")
     page = make_page(ctx, qtbot)
     page.filters.search.setText("l")
-    page.filters.search.setText("li")
-    assert page.filters.timer.isActive()
-    assert page.model.rowCount() == 2  # not filtered yet: the pause has not passed
+    assert names(page) == ["李娜", "刘丽"]  # filtered on the keystroke itself: no pause for typing
     with qtbot.waitSignal(page.model.refreshed, timeout=3000):
-        pass
-    assert names(page) == ["李娜"]
+        page.filters.search.setText("li")
+    qtbot.waitUntil(lambda: not page.model.is_refreshing(), timeout=3000)
+    assert names(page) == ["李娜", "刘丽"]
+    page.filters.search.setText("liu")
+    qtbot.waitUntil(lambda: names(page) == ["刘丽"], timeout=3000)
 
 
 def test_count_label_says_how_many_of_all(ctx, qtbot):
