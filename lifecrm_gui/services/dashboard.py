@@ -26,7 +26,6 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from lifecrm_gui.domain.bulk import NO_DAY as RULES_NO_DAY
 from lifecrm_gui.domain.policy import Policy
 from lifecrm_gui.domain.vocab import (CLIENT_KINDS, INDUSTRIES, LOST_REASONS, NEEDS, QUADRANTS, SOURCES, STAGES,
                                       TIERS)
@@ -379,16 +378,12 @@ def _studio_columns(columns: dict, as_of: date, policy: Policy) -> dict:
     def take(values, missing):
         return np.where(seen, np.asarray(values)[np.maximum(at, 0)], missing).astype(np.int64)
 
-    def days(values):
-        found = take(values, NO_DAY)
-        return np.where(found == RULES_NO_DAY, NO_DAY, found)
-
     out = {"stage": take(stage, -1), "quadrant": take(quadrant, -1)}
     for name, values in (("tier", tier), ("influence", influence), ("frequency", frequency),
                          ("order_count", order_count), ("spend", spend), ("ltv_total", ltv_total)):
         out[name] = take(values, 0)
     for name, values in (("first_order", first_order), ("last_order", last_order), ("last_activity", last_activity)):
-        out[name] = days(values)
+        out[name] = take(values, NO_DAY)
     out["is_lost"] = _lost_from_columns({**columns, **out}, as_of) & seen
     return out
 

@@ -18,12 +18,12 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from lifecrm_gui.domain.bulk import NO_DAY  # a missing date, as the studio-wide rules mark it
 from lifecrm_gui.domain.vocab import CLIENT_KINDS, INDUSTRIES, LOST_REASONS, NEEDS, QUADRANTS, SOURCES, STAGES
 
 from .models import database
 
 LIVE_ORDER = "status != 'cancelled'"
-NO_DAY = -(10**9)  # a missing date: before any date a studio records
 TEXT_SEP = "\x1f"  # separates text values, which may hold commas
 _JULIAN_1970 = 2440588  # the Julian day number of 1970-01-01
 
@@ -60,12 +60,6 @@ def _integer(column: str) -> str:
 
 def _numbers(text: str | None) -> np.ndarray:
     return np.fromstring(text, dtype=np.int64, sep=",") if text else np.zeros(0, dtype=np.int64)
-
-
-def parse_days(texts: list[str]) -> np.ndarray:
-    """ISO dates ('' for none) as days since 1970-01-01, NO_DAY for none."""
-    days = np.array(texts, dtype="datetime64[D]")
-    return np.where(np.isnat(days), NO_DAY, days.astype(np.int64))
 
 
 def _texts(text: str | None) -> list[str]:
