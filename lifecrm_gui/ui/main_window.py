@@ -492,6 +492,8 @@ class MainWindow(QMainWindow):
         if self.clients is not None and isinstance(header, QByteArray) and not header.isEmpty():
             self.clients.table.horizontalHeader().restoreState(header)
         self.tabs.setCurrentIndex(0)
+        # The tab current at start was never "changed to": build it once the window is up.
+        QTimer.singleShot(0, self, lambda: self._tab_shown(self.tabs.currentIndex()))
 
     def save_state(self) -> None:
         settings = window_settings()

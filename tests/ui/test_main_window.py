@@ -335,3 +335,15 @@ def test_uncaught_errors_go_through_the_crash_hook(ctx, monkeypatch):
     finally:
         sys.excepthook = previous
     assert len(shown) == 1 and "ValueError: unexpected" in shown[0].details
+
+
+def test_the_tab_current_at_start_is_built_without_being_clicked(ctx, qtbot):
+    from lifecrm_gui.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)  # the real pages: Today is the first tab, and built lazily
+    qtbot.addWidget(window)
+    window.show()
+    first = next(iter(window.specs))
+    assert window.tabs.currentIndex() == window.tab_index(first)
+    qtbot.waitUntil(lambda: window.pages.get(first) is not None, timeout=5000)
+    assert window.tabs.currentWidget().findChild(QLabel, "pageLoading") is None
