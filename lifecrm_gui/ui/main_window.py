@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
         for key, container in self._containers.items():
             if widget is container and self.pages.get(key) is None:
                 # Paint the "Opening…" line first; the build (matplotlib) follows.
-                QTimer.singleShot(30, lambda k=key: self.page(k))
+                QTimer.singleShot(30, self, lambda k=key: self.page(k))  # not once the window is gone
 
     def _build_lazy(self, key: str) -> QWidget | None:
         spec = self.specs[key]
