@@ -235,11 +235,14 @@ def recompute(as_of: date, ids=None, *, policy: Policy | None = None, at: dateti
         if should_cancel is not None and should_cancel():
             raise Cancelled()
 
+    # Once our write lock is taken nobody else can commit, so other connections read what
+    # this one would, unless a caller's transaction has written before.
+    outermost = not database.in_transaction()
     with database.atomic():
         if progress:
             progress(0, 0)
         if ids is None:
-            total, changes, moves = _studio_changes(as_of, policy, check_cancel)
+            total, changes, moves = _studio_changes(as_of, policy, check_cancel, concurrent_reads=outermost)
         else:
             total, changes, moves = _client_changes(as_of, ids, policy, check_cancel, progress)
         check_cancel()
@@ -301,12 +304,12 @@ def _client_changes(as_of: date, ids, policy: Policy, check_cancel, progress):
     return total, changes, moves
 
 
-def _studio_changes(as_of: date, policy: Policy, check_cancel):
+def _studio_changes(as_of: date, policy: Policy, check_cancel, concurrent_reads: bool):
     """(clients, changes, stage moves) for the whole studio, as arrays (numpy is loaded
     here, never at start-up)."""
     from .recompute_studio import StudioDerivation
 
-    studio = StudioDerivation(as_of, policy)
+    studio = StudioDerivation(as_of, policy, concurrent_reads)
     check_cancel()
     moves = studio.stage_moves()
     return studio.size, studio.changes(), moves

@@ -1,5 +1,5 @@
 """The whole studio re-derived at once: the same aggregates as a recompute of a few
-clients, read into arrays, the rules applied as arrays (domain.bulk), and only the
+clients, read as numbers into arrays (store.studio_facts), the rules applied as arrays (domain.bulk), and only the
 clients whose derivation moved turned back into Python values. The per-client rules
 give the words of each stage change's reason."""
 
@@ -12,39 +12,20 @@ from lifecrm_gui.domain import bulk
 from lifecrm_gui.domain.influence import InfluenceFacts, influence_score
 from lifecrm_gui.domain.policy import Policy
 from lifecrm_gui.domain.stages import StageFacts, derive_stage
-from lifecrm_gui.domain.vocab import CLASSES, QUADRANTS, STAGES
-from lifecrm_gui.store import queries
+from lifecrm_gui.domain.vocab import CLASSES, CLIENT_KINDS, QUADRANTS, STAGES
+from lifecrm_gui.store import studio_facts
 
 EPOCH = date(1970, 1, 1)
 log = logging.getLogger(__name__)
 _STAGE_KEYS, _CLASS_KEYS, _QUADRANT_KEYS = list(STAGES), list(CLASSES), list(QUADRANTS)
-_MANUAL = {"lead": bulk.MANUAL_LEAD, "prospect": bulk.MANUAL_PROSPECT, None: bulk.NO_MANUAL, "": bulk.NO_MANUAL}
 
 
 def day_number(day: date) -> int:
     return (day - EPOCH).days
 
 
-def _days(texts) -> np.ndarray:
-    """ISO dates (or date-times) as day numbers, NO_DAY for None."""
-    try:
-        values = np.array(texts, dtype="datetime64[D]").astype(np.int64)
-    except ValueError:  # anything numpy does not read: its first ten characters, as the rules do
-        values = np.array([t[:10] if t else None for t in texts], dtype="datetime64[D]").astype(np.int64)
-    values[values == np.iinfo(np.int64).min] = bulk.NO_DAY
-    return values
-
-
 def _iso(day: int) -> str | None:
     return None if day == bulk.NO_DAY else (EPOCH + timedelta(days=day)).isoformat()
-
-
-def _codes(values, table: dict, missing: int = -1) -> np.ndarray:
-    return np.fromiter((table.get(v, missing) for v in values), np.int64, len(values))
-
-
-def _satisfaction(values) -> np.ndarray:
-    return np.array([np.nan if v is None else round(v, 2) for v in values], dtype=np.float64)
 
 
 def _scatter(positions: np.ndarray, values, size: int, fill, dtype) -> np.ndarray:
@@ -53,100 +34,106 @@ def _scatter(positions: np.ndarray, values, size: int, fill, dtype) -> np.ndarra
     return out
 
 
+def _table(rows: list[tuple], width: int, dtype=np.int64) -> np.ndarray:
+    """Rows of numbers as a 2-d array, one column per field (none: zero rows)."""
+    return np.array(rows, dtype=dtype) if rows else np.zeros((0, width), dtype=dtype)
+
+
+def _influence(rows: np.ndarray) -> np.ndarray:
+    """domain.influence.influence_score of each (kind, followers, engagement, relevant,
+    rank) row, worked out once per distinct row (a studio has a few thousand)."""
+    if len(rows) == 0:
+        return np.zeros(0, dtype=np.int64)
+    order = np.lexsort(rows.T[::-1])  # np.unique(axis=0) does the same ten times slower
+    ordered = rows[order]
+    starts = np.ones(len(rows), bool)
+    starts[1:] = (ordered[1:] != ordered[:-1]).any(axis=1)
+    distinct = ordered[starts]
+    inverse = np.empty(len(rows), np.int64)
+    inverse[order] = np.cumsum(starts) - 1
+    kinds = list(CLIENT_KINDS)
+    scores = np.array([influence_score(InfluenceFacts(
+        kind=kinds[kind] if 0 <= kind < len(kinds) else None, followers=followers, engagement=engagement,
+        relevant=bool(relevant), reputation_rank=None if rank == studio_facts.NO_RANK else rank))
+        for kind, followers, engagement, relevant, rank in distinct.tolist()], dtype=np.int64)
+    return scores[inverse]
+
+
 class StudioDerivation:
     """Every live client's facts and stored derivation as arrays, as of a date, and what the
     rules say of them now."""
 
-    def __init__(self, as_of: date, policy: Policy):
+    def __init__(self, as_of: date, policy: Policy, concurrent_reads: bool = True):
+        """concurrent_reads: read on several connections at once (store.studio_facts.read_together);
+        False inside a transaction that has written."""
         self.as_of, self.policy = as_of, policy
         next_day = (as_of + timedelta(days=1)).isoformat()
         year_ago = (as_of - timedelta(days=365)).isoformat()
-        rows = queries.client_rows().fetchall()
-        self.size = n = len(rows)
-        columns = list(zip(*rows)) if rows else [()] * (len(queries.PROFILE_COLUMNS) + len(queries.DERIVED_COLUMNS))
-        (ids, referrer, kind, contract, followers, engagement, relevant, rank, lost_on, self.lost_reason, manual,
-         manual_on, pin, *stored) = columns
-        self.ids = np.array(ids, dtype=np.int64)
-        order = np.argsort(self.ids)
-        sorted_ids = self.ids[order]
+        reads = (studio_facts.client_rows, lambda: studio_facts.order_rows(next_day, year_ago),
+                 lambda: studio_facts.activity_rows(next_day, year_ago))
+        client_rows, order_rows, activity_rows = (
+            studio_facts.read_together(*reads) if concurrent_reads else [read() for read in reads])
+        clients = _table(client_rows, len(studio_facts.CLIENT_COLUMNS))
+        self.size = n = len(clients)
+        ids, referrer, kind, contract = clients[:, :4].T
+        lost_on, manual, manual_on, pin = clients[:, 8:studio_facts.FACT_COLUMNS].T
+        self.ids = ids
+        order = np.argsort(ids)
+        sorted_ids = ids[order]
 
         def positions(client_ids) -> tuple[np.ndarray, np.ndarray]:
             """Where each of these clients sits in the arrays; whether it is a live client at all."""
-            client_ids = np.asarray(client_ids, dtype=np.int64)
             if n == 0:
                 return np.zeros(client_ids.shape, np.int64), np.zeros(client_ids.shape, bool)
             at = np.minimum(np.searchsorted(sorted_ids, client_ids), n - 1)
             return order[at], sorted_ids[at] == client_ids
 
-        order_rows = queries.order_aggregates(next_day, year_ago).fetchall()
-        activity_rows = queries.activity_aggregates(next_day, year_ago).fetchall()
-        o_ids, o_count, o_spend, o_first, o_last, o_recent = zip(*order_rows) if order_rows else [()] * 6
-        a_ids, a_last, a_initiated, a_satisfaction = zip(*activity_rows) if activity_rows else [()] * 4
-        o_at, o_live = positions(o_ids)
-        a_at, a_live = positions(a_ids)
+        orders = _table(order_rows, 6)
+        activity = _table(activity_rows, 4, np.float64)
+        o_at, o_live = positions(orders[:, 0])
+        a_at, a_live = positions(activity[:, 0].astype(np.int64))
+        orders, activity = orders[o_live], activity[a_live]
         o_at, a_at = o_at[o_live], a_at[a_live]
 
-        def live(values, mask):
-            return np.asarray(values)[mask] if len(values) else np.asarray(values)
+        def per_client(at, values, fill=0):
+            return _scatter(at, values, n, fill, np.int64)
 
-        order_count = _scatter(o_at, live(np.array(o_count, dtype=np.int64), o_live), n, 0, np.int64)
-        spend = _scatter(o_at, live(np.array(o_spend, dtype=np.float64), o_live).astype(np.int64), n, 0, np.int64)
-        satisfaction = np.full(n, np.nan)
-        satisfaction[a_at] = live(_satisfaction(a_satisfaction), a_live)
-        self.satisfaction = satisfaction
+        order_count, spend = per_client(o_at, orders[:, 1]), per_client(o_at, orders[:, 2])
+        # round() as the per-client rules do (numpy rounds halves differently)
+        satisfaction = np.array([round(v, 2) if v >= 0 else np.nan for v in activity[:, 3].tolist()])
+        self.satisfaction = _scatter(a_at, satisfaction, n, np.nan, np.float64)
 
-        referrer_ids = np.array([r if r is not None else -1 for r in referrer], dtype=np.int64)
-        referred = referrer_ids >= 0
-        r_at, r_live = positions(referrer_ids[referred])
+        referred = referrer >= 0
+        r_at, r_live = positions(referrer[referred])
         r_at = r_at[r_live]
         bought = (order_count[referred] > 0)[r_live]
 
         def per_referrer(weights) -> np.ndarray:
             return np.bincount(r_at, weights=weights, minlength=n)[:n].round().astype(np.int64)
 
-        scores: dict = {}
-        influence = np.empty(n, dtype=np.int64)
-        for i, key in enumerate(zip(kind, followers, engagement, relevant, rank)):
-            score = scores.get(key)
-            if score is None:
-                score = scores[key] = influence_score(InfluenceFacts(
-                    kind=key[0], followers=key[1], engagement=key[2], relevant=bool(key[3]),
-                    reputation_rank=key[4]))
-            influence[i] = score
-
         self.facts = bulk.StudioFacts(
             order_count=order_count, spend=spend,
-            first_order=_scatter(o_at, live(_days(o_first), o_live), n, bulk.NO_DAY, np.int64),
-            last_order=_scatter(o_at, live(_days(o_last), o_live), n, bulk.NO_DAY, np.int64),
-            last_activity=_scatter(a_at, live(_days(a_last), a_live), n, bulk.NO_DAY, np.int64),
-            lost_on=_days(lost_on),
-            manual_stage=_codes(manual, _MANUAL, bulk.MANUAL_OTHER), manual_on=_days(manual_on),
+            first_order=per_client(o_at, orders[:, 3], bulk.NO_DAY),
+            last_order=per_client(o_at, orders[:, 4], bulk.NO_DAY),
+            last_activity=per_client(a_at, activity[:, 1].astype(np.int64), bulk.NO_DAY),
+            lost_on=lost_on, manual_stage=manual, manual_on=manual_on,
             referred_with_orders=per_referrer(bought.astype(np.float64)),
             referrals=per_referrer(np.ones(r_at.size)),
             referral_spend=per_referrer(spend[referred][r_live].astype(np.float64)),
-            enterprise=np.array([k == "enterprise" for k in kind], dtype=bool),
-            annual_contract=np.array([bool(c) for c in contract], dtype=bool), influence=influence,
-            orders_last_year=_scatter(o_at, live(np.array([r or 0 for r in o_recent], dtype=np.int64), o_live),
-                                      n, 0, np.int64),
-            initiated_last_year=_scatter(a_at, live(np.array([i or 0 for i in a_initiated], dtype=np.int64),
-                                                    a_live), n, 0, np.int64),
-            pin=_codes(pin, {key: i for i, key in enumerate(_CLASS_KEYS)}))
-        self.manual_text = manual
-        (s_stage, s_tier, s_class, s_quadrant, s_influence, s_frequency, s_satisfaction, s_count, s_spend,
-         s_first, s_last, s_activity, s_historical, s_projected, s_referral, s_total) = stored
-        ints = lambda values: np.array([v or 0 for v in values], dtype=np.int64)  # noqa: E731
-        self.stored = [
-            _codes(s_stage, bulk.STAGE_CODES), ints(s_tier), _codes(s_class, bulk.CLASS_CODES),
-            _codes(s_quadrant, bulk.QUADRANT_CODES), ints(s_influence), ints(s_frequency),
-            np.array([np.nan if v is None else v for v in s_satisfaction], dtype=np.float64), ints(s_count),
-            ints(s_spend), _days(s_first), _days(s_last), _days(s_activity), ints(s_historical),
-            ints(s_projected), ints(s_referral), ints(s_total)]
-        self.stored_stage_text = s_stage
+            enterprise=kind == list(CLIENT_KINDS).index("enterprise"), annual_contract=contract != 0,
+            influence=_influence(clients[:, [2, 4, 5, 6, 7]]),
+            orders_last_year=per_client(o_at, orders[:, 5]),
+            initiated_last_year=per_client(a_at, activity[:, 2].astype(np.int64)), pin=pin)
+        stored = list(clients[:, studio_facts.FACT_COLUMNS:].T)
+        hundredths = stored[6]
+        stored[6] = np.where(hundredths < 0, np.nan, hundredths / 100)
+        self.stored = stored
+        self._texts = None  # lost reasons and manual stages, read when a stage's reason is wanted
         self.threshold = bulk.key_threshold(spend, policy)
         derived = bulk.derive_studio(self.facts, day_number(as_of), self.threshold, policy)
         f = self.facts
         self.derived = [derived.stage, derived.tier, derived.client_class, derived.quadrant, f.influence,
-                        derived.frequency, satisfaction, f.order_count, f.spend, f.first_order, f.last_order,
+                        derived.frequency, self.satisfaction, f.order_count, f.spend, f.first_order, f.last_order,
                         f.last_activity, f.spend, derived.ltv_projected, f.referral_spend, derived.ltv_total]
 
     def stage_moves(self) -> list[tuple]:
@@ -162,7 +149,7 @@ class StudioDerivation:
                 log.error("client %s: the studio-wide rules give %s, the per-client rules %s; keeping %s",
                           int(self.ids[i]), _STAGE_KEYS[stage[i]], new, new)
                 stage[i] = bulk.STAGE_CODES[new]
-            old = self.stored_stage_text[i]
+            old = _STAGE_KEYS[self.stored[0][i]] if self.stored[0][i] >= 0 else None
             if new != old:
                 moves.append((int(self.ids[i]), old, new, verdict.reason))
         return moves
@@ -202,6 +189,9 @@ class StudioDerivation:
     def stage_verdict(self, i: int):
         """The per-client rule's verdict (with its reason in words) for client i."""
         f = self.facts
+        if self._texts is None:
+            self._texts = studio_facts.client_texts()
+        lost_reason, manual = self._texts.get(int(self.ids[i]), (None, None))
 
         def day(value):
             return None if value == bulk.NO_DAY else EPOCH + timedelta(days=int(value))
@@ -209,5 +199,5 @@ class StudioDerivation:
         return derive_stage(StageFacts(
             order_count=int(f.order_count[i]), last_order_on=day(f.last_order[i]),
             last_activity_on=day(f.last_activity[i]), referred_with_orders=int(f.referred_with_orders[i]),
-            lost_on=day(f.lost_on[i]), lost_reason=self.lost_reason[i], manual_stage=self.manual_text[i],
+            lost_on=day(f.lost_on[i]), lost_reason=lost_reason, manual_stage=manual,
             manual_stage_on=day(f.manual_on[i])), self.as_of, self.policy)

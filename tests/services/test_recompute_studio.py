@@ -115,3 +115,17 @@ def test_the_studio_rules_agree_with_the_per_client_rules(studio, as_of_days, po
 
 def test_an_empty_studio(db):
     assert recompute(date(2026, 6, 30)).clients == 0
+
+
+def test_a_recompute_inside_a_transaction_sees_what_that_transaction_wrote(db):
+    """Other connections read at once when the recompute holds the only write; inside a
+    caller's transaction (an import) they would miss its uncommitted rows."""
+    client = Client.create(name="王芳")
+    with db.atomic():
+        Order.create(client=client.id, ordered_on=date(2026, 6, 1), amount=500_00, paid=500_00, status="delivered")
+        recompute(date(2026, 6, 30))
+        assert Client.get_by_id(client.id).order_count == 1
+    Order.create(client=client.id, ordered_on=date(2026, 6, 2), amount=300_00, paid=300_00, status="delivered")
+    recompute(date(2026, 6, 30))
+    after = Client.get_by_id(client.id)
+    assert (after.order_count, after.spend, after.stage) == (2, 800_00, "active")
