@@ -89,24 +89,17 @@ def bench_demo(folder: Path, clients: int, figures: dict) -> Path:
 
 
 def _recompute_floor(path: Path, as_of: date) -> float:
-    """The reads a whole-studio recompute does (the clients' rows, the order and the activity
-    aggregates), with raw sqlite3: what is left is the rules and the writes."""
-    from lifecrm_gui.domain.vocab import CLIENT_INITIATED_KINDS
-    from lifecrm_gui.store import queries
+    """The reads a whole-studio recompute does (the clients' facts and stored derivation,
+    the order and the activity aggregates), one after another with raw sqlite3: what is
+    left is the rules, the comparison and the writes."""
+    from lifecrm_gui.store import studio_facts
 
     conn = sqlite3.connect(path)
-    next_day = (as_of + timedelta(days=1)).isoformat()
-    year_ago = (as_of - timedelta(days=365)).isoformat()
-    initiated = ",".join(f"'{k}'" for k in sorted(CLIENT_INITIATED_KINDS))
+    params = ((as_of - timedelta(days=365)).isoformat(), (as_of + timedelta(days=1)).isoformat())
     started = time.perf_counter()
-    conn.execute(f"SELECT {', '.join(queries.PROFILE_COLUMNS)}, {', '.join(queries.DERIVED_COLUMNS)} "
-                 "FROM client NOT INDEXED WHERE deleted_at IS NULL").fetchall()
-    conn.execute("SELECT client_id, COUNT(*), TOTAL(paid), MIN(ordered_on), MAX(ordered_on), "
-                 "SUM(ordered_on > ?) FROM orders WHERE status != 'cancelled' AND ordered_on < ? "
-                 "GROUP BY client_id", (year_ago, next_day)).fetchall()
-    conn.execute(f"SELECT client_id, MAX(occurred_at), SUM(kind IN ({initiated}) AND occurred_at >= ?), "
-                 "AVG(satisfaction) FROM event WHERE is_activity = 1 AND occurred_at < ? GROUP BY client_id",
-                 (year_ago, next_day)).fetchall()
+    conn.execute(studio_facts.CLIENTS_SQL).fetchall()
+    conn.execute(studio_facts.ORDERS_SQL, params).fetchall()
+    conn.execute(studio_facts.ACTIVITY_SQL, params).fetchall()
     seconds = time.perf_counter() - started
     conn.close()
     return seconds
