@@ -20,6 +20,12 @@ def log_dir() -> Path:
         if os.environ.get("LIFECRM_HOME") else Path(_DIRS.user_log_dir)
 
 
+def cache_dir() -> Path:
+    """Files LifeCRM can make again (the report's print fonts): LIFECRM_CACHE, else the
+    user's cache folder, shared by every studio on the machine."""
+    return Path(os.environ.get("LIFECRM_CACHE") or _DIRS.user_cache_dir)
+
+
 def backup_dir() -> Path:
     return data_dir() / "backups"
 

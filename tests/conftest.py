@@ -8,6 +8,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 AS_OF = date(2026, 6, 30)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def isolated_cache(tmp_path_factory):
+    """The report's print fonts are made once for the whole run, not in the user's cache."""
+    if not os.environ.get("LIFECRM_CACHE"):
+        os.environ["LIFECRM_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path, monkeypatch):
     """No test reads or writes the real user folders."""

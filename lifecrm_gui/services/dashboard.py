@@ -283,6 +283,7 @@ class Snapshot:
 
 _lock = threading.Lock()
 _snapshots: dict[tuple, Snapshot] = {}
+_reading: dict[tuple, threading.Event] = {}  # (key, generation) -> set when that read ends
 _orders: dict[tuple, dict] = {}  # (database, generation) -> the order columns, shared by every as-of date
 _moves: dict[tuple, dict] = {}  # (database, generation, first, last) -> the period's stage moves
 _generation = 0
@@ -301,7 +302,9 @@ def derivation_basis(as_of: date, policy: Policy) -> str:
 
 
 def snapshot(as_of: date, policy: Policy | None = None) -> Snapshot:
-    """The studio as of a date, read once and kept until `forget()`."""
+    """The studio as of a date, read once and kept until `forget()`. A thread asking
+    while another reads the same waits for that read (the window's read ahead, then
+    the tab's own build) instead of reading it a second time beside it."""
     policy = policy or load_policy()
     basis = derivation_basis(as_of, policy)
     path = database_path()
@@ -309,8 +312,27 @@ def snapshot(as_of: date, policy: Policy | None = None) -> Snapshot:
     with _lock:
         found = _snapshots.get(key)
         generation = _generation
+        reading = _reading.get((key, generation)) if found is None else None
+        mine = None
+        if found is None and reading is None:
+            mine = _reading[(key, generation)] = threading.Event()
     if found is not None:
         return found
+    if reading is not None:
+        reading.wait()
+        with _lock:
+            found = _snapshots.get(key)
+        return found if found is not None else _read_snapshot(key, generation)
+    try:
+        return _read_snapshot(key, generation)
+    finally:
+        with _lock:
+            _reading.pop((key, generation), None)
+        mine.set()
+
+
+def _read_snapshot(key: tuple, generation: int) -> Snapshot:
+    path, as_of, policy, basis = key
     with _lock:
         orders = _orders.get((path, generation))
     # The orders are read beside the clients, on a connection of their own: when the window
@@ -327,6 +349,28 @@ def snapshot(as_of: date, policy: Policy | None = None) -> Snapshot:
                 _snapshots.pop(next(iter(_snapshots)))
             _snapshots[key] = made
     return made
+
+
+def prefetch(as_of: date) -> bool:
+    """Read ahead what the dashboard's first opening for `as_of` (default filter) reads:
+    the studio's columns and the period's stage moves, kept until `forget()`. Only when
+    the stored derivation is the one for that day (the window's daily recompute done):
+    working out the rules for the whole studio is not worth doing in advance. True when
+    read (or already kept)."""
+    policy = load_policy()
+    if derivation_basis(as_of, policy) != STORED:
+        return False
+    flt = default_filter(as_of)
+    snapshot(as_of, policy)
+    _stage_moves(flt.first, flt.last)
+    return True
+
+
+def is_kept(as_of: date) -> bool:
+    """Whether the columns for `as_of` are kept (read and not forgotten since)."""
+    path = database_path()
+    with _lock:
+        return any(key[0] == path and key[1] == as_of for key in _snapshots)
 
 
 def forget() -> None:

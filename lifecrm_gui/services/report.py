@@ -1,9 +1,12 @@
 """The printable dashboard: a multi-page PDF with a cover page (studio, period, headline
 figures) and then one page per chart, for the window's export and `lifecrm report`."""
 
+import gc
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
 from pathlib import Path
 
@@ -98,9 +101,28 @@ def page_count() -> int:
     return 1 + len(CHARTS)
 
 
+@contextmanager
+def _collection_paused():
+    """No automatic garbage collection meanwhile: importing matplotlib and drawing ten
+    pages make objects by the hundred thousand, and the collector's passes over them
+    cost about 0.3 s of a report. The pages' garbage is collected afterwards."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def write_report(path, flt: DashboardFilter, lang: str = "zh", dash: Dashboard | None = None,
                  today: date | None = None) -> ReportResult:
     """Write the report to `path` (a PDF); `dash` reuses figures already built."""
+    with _collection_paused():
+        return _write_report(path, flt, lang, dash, today)
+
+
+def _write_report(path, flt: DashboardFilter, lang: str, dash: Dashboard | None, today: date | None) -> ReportResult:
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=1) as pool:  # the figures are computed while matplotlib loads
         later = None if dash is not None else pool.submit(_build_on_own_connection, flt)
@@ -108,10 +130,12 @@ def write_report(path, flt: DashboardFilter, lang: str = "zh", dash: Dashboard |
         from matplotlib.backends.backend_pdf import PdfPages
 
         from lifecrm_gui import charts
-        from lifecrm_gui.charts import style
+        from lifecrm_gui.charts import print_font, style
         from lifecrm_gui.charts.texts import t
 
+        print_font.families()  # the print fonts are cut once (about 7 s) when the cache has none
         dash = dash if later is None else later.result()
+    fonts = print_font.families(text="".join(words(dash)))
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     total = page_count()
@@ -123,20 +147,52 @@ def write_report(path, flt: DashboardFilter, lang: str = "zh", dash: Dashboard |
     try:
         # matplotlib sizes the PDF's font subsets by "ps.fonttype": at its default (3) a
         # Chinese font is cut into subsets of 256 glyphs and fontTools reads the whole
-        # font file (20 MB for Noto Sans CJK) once per subset when the PDF closes
-        with matplotlib.rc_context({"ps.fonttype": 42}), PdfPages(tmp, metadata=metadata) as pdf:
+        # font file once per subset when the PDF closes. The print fonts
+        # (charts.print_font) are small TrueType files to cut from. matplotlib falls back
+        # glyph by glyph along the families of "font.family" (not along "font.sans-serif"),
+        # so the texts drawn here name them all. (rcParams are process-wide: a chart the
+        # window draws meanwhile shows the same glyphs, from the print font.)
+        with matplotlib.rc_context({"ps.fonttype": 42, "font.family": fonts}), \
+                PdfPages(tmp, metadata=metadata) as pdf:
             draw_cover(fig, dash, lang, today or date.today())
             _page_number(fig, 1, total, lang)
-            pdf.savefig(fig)
+            _save_page(pdf, fig)
             for n, key in enumerate(charts.CHARTS, 2):
                 fig.clear()
                 charts.draw(key, fig, dash, lang)
                 _page_number(fig, n, total, lang)
-                pdf.savefig(fig)
+                _save_page(pdf, fig)
         tmp.replace(path)
     finally:
         tmp.unlink(missing_ok=True)
     return ReportResult(path, total, time.perf_counter() - started)
+
+
+def words(value) -> Iterator[str]:
+    """Every string in the figures (names typed by the studio among them), for the fonts."""
+    if isinstance(value, str):
+        yield value
+    elif is_dataclass(value):
+        for item in fields(value):
+            yield from words(getattr(value, item.name))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from words(key)
+            yield from words(item)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for item in value:
+            yield from words(item)
+
+
+def _save_page(pdf, fig) -> None:
+    """Lay the page out once, then save it. With a layout engine set, savefig draws a page
+    twice (a dry run to lay it out, then the real one) and lays it out in each: about a
+    fifth of the time the pages take."""
+    engine = fig.get_layout_engine()
+    if engine is not None:
+        engine.execute(fig)
+        fig.set_layout_engine(None)  # charts.style.frame() sets it again for the next page
+    pdf.savefig(fig)
 
 
 def _build_on_own_connection(flt: DashboardFilter) -> Dashboard:

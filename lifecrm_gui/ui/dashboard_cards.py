@@ -70,6 +70,9 @@ class ChartCard(QFrame):
         """Draw the chart and render it now (the paint follows)."""
         self.hover = charts.draw(self.key, self.figure, dash, lang)
         self.canvas.draw()
+        # A resize queues a redraw for the next turn of the event loop (the canvas's
+        # draw_idle); this draw is at the current size, so that one would only repeat it.
+        self.canvas._draw_pending = False
         self.drawn_from = chart_inputs(self.key, dash, lang)
 
     def in_view(self) -> bool:

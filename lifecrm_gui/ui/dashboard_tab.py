@@ -23,6 +23,9 @@ from lifecrm_gui.domain.vocab import CLIENT_KINDS, NEEDS, SOURCES, label
 from lifecrm_gui.services import dashboard as figures
 
 
+PRINT_FONT_DELAY_MS = 2000  # after every chart is drawn the first time
+
+
 def _icon(name: str):
     import qtawesome
 
@@ -98,6 +101,7 @@ class DashboardTab(QWidget):
         self._to_draw: list[str] = []  # charts still to draw from self.dash
         self._draw_timer = QTimer(self, singleShot=True, interval=0)
         self._draw_timer.timeout.connect(self._draw_next)
+        self._print_font_asked = False
         self._refresh_timer = QTimer(self, singleShot=True, interval=250)
         self._refresh_timer.timeout.connect(self.refresh)
         self._build()
@@ -388,6 +392,16 @@ class DashboardTab(QWidget):
             self._draw_timer.start()
         else:
             self.redrawn.emit()
+            if not self._print_font_asked:
+                self._print_font_asked = True
+                QTimer.singleShot(PRINT_FONT_DELAY_MS, self, self._prepare_print_font)
+
+    def _prepare_print_font(self) -> None:
+        """Cut the report's print font now, if it is not cached yet, so that the first
+        report is not the one to wait for it (charts.print_font)."""
+        from lifecrm_gui.charts import print_font
+
+        print_font.prepare_in_background()
 
     def _draw_card(self, key: str) -> None:
         self._to_draw.remove(key)

@@ -113,6 +113,10 @@ class MainWindow(QMainWindow):
             self._add_page(spec)
         self.tabs.currentChanged.connect(self._tab_shown)
         self.clients: ClientListPage | None = self.pages.get("clients")
+        if "dashboard" in self.specs:  # its columns are read when the pointer nears its tab
+            from .dashboard_prefetch import DashboardPrefetch
+
+            self.dashboard_prefetch = DashboardPrefetch(ctx, self, self.tabs, self._containers["dashboard"])
 
         self.files = FileActions(ctx, self)
         self._make_actions()
@@ -197,6 +201,7 @@ class MainWindow(QMainWindow):
         waiting = container.findChild(QLabel, "pageLoading")
         if waiting is not None:
             waiting.hide()
+            waiting.setParent(None)  # out of the page at once; deleteLater() frees it only later
             waiting.deleteLater()
         container.layout().addWidget(page)
         self.pages[key] = page

@@ -123,3 +123,22 @@ def test_playbooks_are_named_in_the_reader_s_language():
     assert playbook_label(key, "zh") == playbook.zh and playbook_label(key, "en") == playbook.en
     assert playbook.zh != key and playbook.en != key
     assert playbook_label(None, "en") and playbook_label(None, "en") != playbook_label(None, "zh")
+
+
+def test_chinese_prints_from_truetype_fonts_a_viewer_draws_right(studio, tmp_path):
+    """Every glyph of the report comes from an embedded TrueType font with an outline,
+    in both weights, and a rare character of the studio's name (outside the print
+    font) too."""
+    from tests.services.test_print_font import RARE, embedded_glyphs
+
+    set_setting("studio_name", f"{RARE}影工作室")
+    path = write_report(tmp_path / "report.pdf", PERIOD, "zh", today=AS_OF).path
+    text = pdf_text(path)
+    assert f"{RARE}影工作室" in text and "客户数" in text
+    glyphs = embedded_glyphs(path)
+    for character in set(text) - set("\n "):
+        assert glyphs.get(character), character
+        assert all(contours > 0 for _, contours in glyphs[character]), (character, glyphs[character])
+    weights = {name.rsplit("-", 1)[1] for name, _ in glyphs["客"]}  # tiles' names, and bold chart titles
+    assert weights == {"Regular", "Bold"}
+    assert all(name.startswith("LifeCRMPrintSans") for names in glyphs.values() for name, _ in names)

@@ -152,3 +152,78 @@ def test_figures_ready_before_the_charts_exist_are_drawn_in_view_at_once(db, db_
         pass
     page.wait_for_workers()
     dashboard.forget()
+
+
+@pytest.fixture
+def studio_derived_today(db):
+    from lifecrm_gui.services.recompute import recompute
+
+    dashboard.forget()
+    person = clients.create_client({"name": "安然", "source": "social"}, as_of=date(2026, 1, 5))
+    timeline.add_order(person, {"ordered_on": date(2026, 1, 10), "amount": 3000, "paid": 3000},
+                       as_of=date(2026, 1, 10))
+    recompute(AS_OF)  # as the window's daily recompute leaves it
+    yield person
+    dashboard.forget()
+
+
+def test_the_columns_are_read_ahead_when_the_pointer_is_on_the_dashboard_tab_or_it_opens(studio_derived_today, db_path,
+                                                                             qtbot):
+    from PySide6.QtCore import QEvent, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication, QLabel, QTabWidget
+
+    from lifecrm_gui.ui.context import AppContext
+    from lifecrm_gui.ui.dashboard_prefetch import DashboardPrefetch
+
+    ctx = AppContext(db_path, today=AS_OF)
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    tabs.addTab(QLabel("clients"), "Clients")
+    page = QLabel("dashboard")
+    tabs.addTab(page, "Dashboard")
+    tabs.show()
+    prefetch = DashboardPrefetch(ctx, tabs, tabs, page)
+    bar = tabs.tabBar()
+
+    def move_to(index):
+        where = QPointF(bar.tabRect(index).center())
+        QApplication.sendEvent(bar, QMouseEvent(QEvent.Type.MouseMove, where, where, Qt.MouseButton.NoButton,
+                                                Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
+
+    move_to(0)
+    assert not prefetch.is_reading()  # not for the other tabs
+    with qtbot.waitSignal(prefetch.readAhead, timeout=30_000) as read:
+        move_to(1)
+    assert read.args == [True] and dashboard.is_kept(AS_OF)
+    ctx.clientsChanged.emit([studio_derived_today])
+    assert not dashboard.is_kept(AS_OF)  # stale: the tab reads afresh if opened now
+    with qtbot.waitSignal(prefetch.readAhead, timeout=30_000):
+        tabs.setCurrentIndex(1)  # opened with the keyboard, or a click the pointer did not lead up to
+    assert dashboard.is_kept(AS_OF)
+
+
+def test_nothing_is_read_ahead_before_the_stages_are_today_s(studio_derived_today, db_path, qtbot):
+    from lifecrm_gui.ui.context import AppContext
+    from lifecrm_gui.ui.dashboard_prefetch import DashboardPrefetch
+
+    tomorrow = date.fromordinal(AS_OF.toordinal() + 1)  # the daily recompute has not run yet today
+    prefetch = DashboardPrefetch(AppContext(db_path, today=tomorrow))
+    with qtbot.waitSignal(prefetch.readAhead, timeout=30_000) as read:
+        prefetch.read_now()
+    assert read.args == [False] and not dashboard.is_kept(tomorrow)
+
+
+def test_a_build_while_the_columns_are_read_ahead_waits_for_that_read(studio_derived_today, db_path, qtbot,
+                                                                      monkeypatch):
+    from lifecrm_gui.store import dashboard_queries
+    from lifecrm_gui.ui.context import AppContext
+    from lifecrm_gui.ui.dashboard_prefetch import DashboardPrefetch
+
+    reads, original = [], dashboard_queries.order_columns
+    monkeypatch.setattr(dashboard_queries, "order_columns", lambda: reads.append(1) or original())
+    prefetch = DashboardPrefetch(AppContext(db_path, today=AS_OF))
+    with qtbot.waitSignal(prefetch.readAhead, timeout=30_000):
+        prefetch.read_now()
+        built = dashboard.build(dashboard.default_filter(AS_OF))  # the tab's build, as the click comes
+    assert built.headline.clients == 1 and len(reads) == 1
