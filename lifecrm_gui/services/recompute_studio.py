@@ -69,14 +69,13 @@ class StudioDerivation:
         self.as_of, self.policy = as_of, policy
         next_day = (as_of + timedelta(days=1)).isoformat()
         year_ago = (as_of - timedelta(days=365)).isoformat()
-        reads = (studio_facts.client_rows, lambda: studio_facts.order_rows(next_day, year_ago),
+        reads = (studio_facts.client_columns, lambda: studio_facts.order_rows(next_day, year_ago),
                  lambda: studio_facts.activity_rows(next_day, year_ago))
-        client_rows, order_rows, activity_rows = (
+        clients, order_rows, activity_rows = (
             studio_facts.read_together(*reads) if concurrent_reads else [read() for read in reads])
-        clients = _table(client_rows, len(studio_facts.CLIENT_COLUMNS))
-        self.size = n = len(clients)
-        ids, referrer, kind, contract = clients[:, :4].T
-        lost_on, manual, manual_on, pin = clients[:, 8:studio_facts.FACT_COLUMNS].T
+        self.size = n = clients.shape[1]
+        ids, referrer, kind, contract = clients[:4]
+        lost_on, manual, manual_on, pin = clients[8:studio_facts.FACT_COLUMNS]
         self.ids = ids
         order = np.argsort(ids)
         sorted_ids = ids[order]
@@ -121,10 +120,10 @@ class StudioDerivation:
             referrals=per_referrer(np.ones(r_at.size)),
             referral_spend=per_referrer(spend[referred][r_live].astype(np.float64)),
             enterprise=kind == list(CLIENT_KINDS).index("enterprise"), annual_contract=contract != 0,
-            influence=_influence(clients[:, [2, 4, 5, 6, 7]]),
+            influence=_influence(clients[[2, 4, 5, 6, 7]].T),
             orders_last_year=per_client(o_at, orders[:, 5]),
             initiated_last_year=per_client(a_at, activity[:, 2].astype(np.int64)), pin=pin)
-        stored = list(clients[:, studio_facts.FACT_COLUMNS:].T)
+        stored = list(clients[studio_facts.FACT_COLUMNS:])
         hundredths = stored[6]
         stored[6] = np.where(hundredths < 0, np.nan, hundredths / 100)
         self.stored = stored
