@@ -6,7 +6,7 @@ pypinyin is imported on first use, not at start-up.
 """
 
 from functools import lru_cache
-from itertools import product
+from itertools import islice, product
 
 SEPARATOR = "\x1f"
 MAX_SPELLINGS = 32
@@ -64,12 +64,13 @@ def spellings(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if not name or name.isascii():
         return (), ()
     syllables = _syllables(name)
-    full, initials = [], []
-    for combo in product(*syllables):
-        if len(full) >= MAX_SPELLINGS:
-            break
-        full.append("".join(combo))
-        initials.append("".join(s[0] for s in combo))
+    if all(len(options) == 1 for options in syllables):
+        # Most names have one reading per character: one spelling, no combinations.
+        return ("".join([options[0] for options in syllables]),), \
+            ("".join([options[0][0] for options in syllables]),)
+    # The n-th combination of initials is the initials of the n-th combination of readings.
+    full = map("".join, islice(product(*syllables), MAX_SPELLINGS))
+    initials = map("".join, islice(product(*[[r[0] for r in options] for options in syllables]), MAX_SPELLINGS))
     return tuple(dict.fromkeys(full)), tuple(dict.fromkeys(initials))
 
 
@@ -84,7 +85,10 @@ def phone_digits(phone: str | None) -> str:
     person types, and the full one."""
     if not phone:
         return ""
-    digits = "".join(c for c in phone if c.isdigit())
+    if phone[0] == "+" and phone.isascii() and phone[1:].isdigit():
+        digits = phone[1:]  # E.164, as every stored phone is
+    else:
+        digits = "".join(c for c in phone if c.isdigit())
     if phone.startswith("+86") and len(digits) > 2:
         return f"{digits[2:]} {digits}"
     return digits
@@ -95,13 +99,17 @@ def search_text(name, contact_person=None, phones=(), wechat=None, email=None, t
     for person in (name, contact_person):
         if person:
             full, initials = spellings(person)
-            parts.append(person.lower())
-            parts.append(" ".join(full))
-            parts.append(" ".join(initials))
-    parts.extend(phone_digits(p) for p in phones if p)
-    parts.extend(v.lower() for v in (wechat, email) if v)
-    parts.extend(t.lower() for t in tags)
-    return SEPARATOR.join(p for p in parts if p)
+            parts += (person.lower(), " ".join(full), " ".join(initials))
+    for phone in phones:
+        if phone:
+            parts.append(phone_digits(phone))
+    if wechat:
+        parts.append(wechat.lower())
+    if email:
+        parts.append(email.lower())
+    for tag in tags:
+        parts.append(tag.lower())
+    return SEPARATOR.join([p for p in parts if p])
 
 
 def normalise_query(query: str) -> str:

@@ -12,6 +12,7 @@ The column names, in English and Chinese, are documented in docs/import-formats.
 import re
 import time as clock
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from operator import itemgetter
@@ -25,6 +26,7 @@ from lifecrm_gui.store import bulk
 from lifecrm_gui.store.models import database, now
 
 from . import contacts, tabular
+from .clients import MAX_TEXT as MAX_CLIENT_TEXT
 from .clients import clean_client, parse_date
 from .errors import FieldError
 from .money import parse_money
@@ -142,6 +144,7 @@ class ImportResult:
     format: str | None = None
     encoding: str | None = None
     recomputed: int = 0
+    recompute_seconds: float = 0.0  # of `seconds`, the re-derivation of the clients touched
     seconds: float = 0.0
 
     @property
@@ -152,7 +155,8 @@ class ImportResult:
         return {"kind": self.kind, "file": self.path, "format": self.format, "encoding": self.encoding,
                 "dry_run": self.dry_run, "rows": self.rows, "written": self.written,
                 "would_write": self.would_write,
-                "recomputed": self.recomputed, "seconds": round(self.seconds, 3),
+                "recomputed": self.recomputed, "recompute_seconds": round(self.recompute_seconds, 3),
+                "seconds": round(self.seconds, 3),
                 "errors": [{"row": e.row, "field": e.field, "value": _plain(e.value), "message": e.message}
                            for e in self.errors]}
 
@@ -453,6 +457,8 @@ class _Orders:
             sheet.at, ("client_ref", "phone", "ordered_on", "amount", "paid", "status", "category", "shoot_on",
                        "package", "note"))
         refs_get = clients.refs.get
+        phones = clients.phone_cells
+        phones_get = phones.get
         dates = _Cached(_or_bad(_iso_date))
         amounts = _Cached(_or_bad(_money, BAD))
         payments = _Cached(_or_bad(_money, 0))
@@ -463,9 +469,19 @@ class _Orders:
         append = self.records.append
 
         def add(line: int, cells: list[str], errors: list[FieldError]) -> None:
-            client = refs_get(cells[i_ref])
-            if client is None or cells[i_phone]:
-                client = clients.resolve(cells[i_ref].strip(), cells[i_phone].strip(), sheet, line, errors)
+            phone = cells[i_phone]
+            if not phone:
+                client = refs_get(cells[i_ref])
+            elif not cells[i_ref]:  # named by phone alone, as an export names them
+                client = phones_get(phone, MISSING)
+                if client is MISSING:
+                    client = phones.fill(phone)
+                if type(client) is not int:
+                    client = None
+            else:
+                client = None
+            if client is None:
+                client = clients.resolve(cells[i_ref].strip(), phone.strip(), sheet, line, errors)
             text = cells[i_on]
             ordered_on = dates_get(text, MISSING)
             if ordered_on is MISSING:
@@ -521,6 +537,9 @@ class _Orders:
 
     def touched_clients(self) -> set[int]:
         return {r[0] for r in self.records}
+
+    def kept_off(self) -> list[str]:
+        return []  # the re-derivation reads the rows just written through their indexes
 
 
 def _rebuild(table: str, adding: int) -> bool:
@@ -604,6 +623,9 @@ class _Events:
     def touched_clients(self) -> set[int]:
         return {r[0] for r in self.records}
 
+    def kept_off(self) -> list[str]:
+        return []  # the re-derivation reads the rows just written through their indexes
+
 
 # Client fields whose cells repeat across rows: each distinct text is checked once by
 # clean_client and the verdict reused.
@@ -617,6 +639,9 @@ _CONTACTS = (("phone", "phone"), ("phone_alt", "phone"), ("wechat", "wechat"), (
 _DEFAULTS = {"kind": "individual", "styles": "", "needs": "", "notes": "", "followers": 0, "engagement": 0,
              "birthday_lunar": 0, "influence_relevant": 0, "annual_contract": 0, "consent": 0}
 _SLOT = {name: i for i, name in enumerate(bulk.CLIENT_INSERT_COLUMNS)}
+_NAME, _NOTES = _SLOT["name"], _SLOT["notes"]
+_PLAIN_TEXT = ("contact_person", "salutation", "gender", "address", "notes", "source_detail")
+_ID_CHECKS = {"wechat": contacts.normalise_wechat, "email": contacts.normalise_email}
 _CONSENT, _CONSENT_ON, _FIRST_SEEN = _SLOT["consent"], _SLOT["consent_on"], _SLOT["first_seen_on"]
 
 
@@ -636,6 +661,9 @@ class _Clients:
                           for name in _REPEATING if name in sheet.index]
         self.per_row = [(name, sheet.index[name]) for name in _PER_ROW if name in sheet.index and name != "name"]
         self.contacts = [(name, space, sheet.index[name]) for name, space in _CONTACTS if name in sheet.index]
+        self.i_name = sheet.index["name"]
+        self.texts = [(_SLOT[name], i) for name, i in self.per_row if name in _PLAIN_TEXT]
+        self.ids = [(name, _SLOT[name], i, _ID_CHECKS[name]) for name, i in self.per_row if name in _ID_CHECKS]
         self.template = [None] * len(bulk.CLIENT_INSERT_COLUMNS)
         for name, default in _DEFAULTS.items():
             self.template[_SLOT[name]] = default
@@ -662,6 +690,36 @@ class _Clients:
         self.parents: dict[int, int] = {}  # k -> k of the referrer in the file
         self.db_parents: dict[int, int] = {}  # k -> id of the referrer in the database
 
+    def _plain_cells(self, cells: list[str], record: list):
+        """The cells clean_client checks per row (name, free text, WeChat id, email) as
+        it would store them, put into `record`; the name, WeChat id and email by field;
+        None at the first problem. The same rules without clean_client's dictionaries,
+        for the good rows that are nearly all of a file."""
+        name = cells[self.i_name].strip()
+        if not name:
+            return None
+        record[_NAME] = name
+        for slot, i in self.texts:
+            text = cells[i]
+            if text:
+                text = text.strip()
+                if len(text) > MAX_CLIENT_TEXT:
+                    return None
+                if text or slot == _NOTES:
+                    record[slot] = text
+        values = {"name": name}
+        for name, slot, i, normalise in self.ids:
+            text = cells[i]
+            if text:
+                try:
+                    value = normalise(text)
+                except ValueError:
+                    return None
+                if value is not None:
+                    record[slot] = value
+                values[name] = value
+        return values
+
     @staticmethod
     def _repeating(name: str, text: str) -> tuple[tuple, list[FieldError]]:
         """clean_client's verdict on one cell: the (insert slot, value) pairs and the problems."""
@@ -673,15 +731,20 @@ class _Clients:
         index = sheet.index
         count = len(errors)
         k = len(self.lines)
-        data = {"name": cells[index["name"]]}
-        for name, i in self.per_row:
-            if cells[i]:
-                data[name] = cells[i]
-        values, problems = clean_client(data, partial=True)
         record = self.template.copy()
-        for name, value in values.items():
-            if value is not None:
-                record[_SLOT[name]] = value
+        values = self._plain_cells(cells, record)
+        if values is None:  # a problem: clean_client names each one, in its words
+            record = self.template.copy()
+            data = {"name": cells[index["name"]]}
+            for name, i in self.per_row:
+                if cells[i]:
+                    data[name] = cells[i]
+            values, problems = clean_client(data, partial=True)
+            for name, value in values.items():
+                if value is not None:
+                    record[_SLOT[name]] = value
+        else:
+            problems = []
         for i, cache in self.repeating:
             text = cells[i]
             found = cache.get(text, MISSING)
@@ -819,7 +882,7 @@ class _Clients:
         records = self.records
         slot_id, slot_referrer = _SLOT["id"], _SLOT["referred_by_id"]
         slot_created, slot_updated = _SLOT["created_at"], _SLOT["updated_at"]
-        db_parents = self.db_parents
+        db_parents, parents = self.db_parents, self.parents
 
         def row(k: int) -> list:
             values = [uuids[k], *records[k]]  # the uuid first, then the insert columns from 1
@@ -827,16 +890,19 @@ class _Clients:
             values[1 + slot_created] = values[1 + slot_updated] = stamp
             if k in db_parents:
                 values[1 + slot_referrer] = db_parents[k]
+            elif k in parents:
+                values[1 + slot_referrer] = first_id + parents[k]
             return values
 
         total = len(records)
         uuids = bulk.sorted_uuids(total)
-        with bulk.indexes_rebuilt("client", _rebuild("client", total)):
-            for start in range(0, total, _BATCH):
-                end = min(start + _BATCH, total)
-                bulk.insert_clients([row(k) for k in range(start, end)])
-                progress.check(0.6 + 0.1 * end / total)
-            bulk.set_referrers((first_id + parent, first_id + k) for k, parent in self.parents.items())
+        # A referrer later in the file gets its id only when its own row goes in: the
+        # links are checked when the transaction ends, by then every row is in.
+        bulk.defer_foreign_keys()
+        for start in range(0, total, _BATCH):
+            end = min(start + _BATCH, total)
+            bulk.insert_clients([row(k) for k in range(start, end)])
+            progress.check(0.6 + 0.1 * end / total)
         names = {tag for tags in self.tags for tag in tags}
         if names:
             ids = bulk.tag_ids(sorted(names))
@@ -854,6 +920,13 @@ class _Clients:
 
     def touched_clients(self) -> set[int]:
         return set(range(self.first_id, self.first_id + len(self.records)))
+
+    def kept_off(self) -> list[str]:
+        """The tables whose indexes are dropped for the write and the re-derivation after
+        it, and built once at the end, when the import at least doubles them: the clients
+        (the re-derivation fills their derived columns, several of them indexed) and the
+        events (where it writes each new client's first stage)."""
+        return [table for table in ("client", "event") if _rebuild(table, len(self.records))]
 
 
 _HANDLERS = {"clients": _Clients, "orders": _Orders, "events": _Events}
@@ -918,7 +991,9 @@ def import_file(kind: str, path: Path, dry_run: bool = False, *, as_of: date,
         result.would_write = len(handler.records)
         steps.report(1.0)
         return _done(result, started)
-    with database.atomic():
+    with database.atomic(), ExitStack() as kept_off:
+        for table in handler.kept_off():
+            kept_off.enter_context(bulk.indexes_rebuilt(table))
         handler.write(now().isoformat(sep=" "), steps)
         touched = handler.touched_clients()
         redo = steps.recomputing
@@ -926,7 +1001,7 @@ def import_file(kind: str, path: Path, dry_run: bool = False, *, as_of: date,
             outcome = recompute(as_of, staff=staff, progress=redo, should_cancel=should_cancel)
         else:
             outcome = recompute_clients(touched, as_of, staff=staff, progress=redo, should_cancel=should_cancel)
-        result.recomputed = outcome.clients
+        result.recomputed, result.recompute_seconds = outcome.clients, outcome.seconds
         result.written = len(handler.records)
     steps.report(1.0)
     return _done(result, started)

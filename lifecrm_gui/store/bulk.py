@@ -8,8 +8,6 @@ from contextlib import contextmanager
 
 from .models import database
 
-_VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}
-
 CLIENT_INSERT_COLUMNS = (
     "id", "ref", "name", "kind", "industry", "contact_person", "salutation", "gender", "phone", "phone_alt",
     "wechat", "email", "address", "birthday", "birthday_lunar", "wedding_date", "styles", "needs", "notes",
@@ -30,14 +28,36 @@ def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
     return f"INSERT INTO {table} (uuid, {', '.join(columns)}) VALUES (?, {', '.join('?' * len(columns))})"
 
 
+_VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}
+_ARRAYS_FROM = 1000  # fewer UUIDs are made without loading numpy
+
+
 def sorted_uuids(count: int) -> list[str]:
     """`count` random (version 4) UUIDs in ascending order: given to rows in the order
     they are inserted, the unique index on uuid grows at its end instead of at random
-    places, which makes a bulk insert markedly cheaper."""
-    raw = os.urandom(16 * count).hex()
-    variant = _VARIANT
-    return sorted(f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{variant[h[16]]}{h[17:20]}-{h[20:]}"
-                  for h in (raw[i:i + 32] for i in range(0, 32 * count, 32)))
+    places, which makes a bulk insert markedly cheaper. Made as arrays (numpy is
+    loaded here, never at start-up): sorting the raw bytes and spelling them out in
+    hex takes about half the time of sorting formatted strings."""
+    if count < _ARRAYS_FROM:
+        raw = os.urandom(16 * count).hex()
+        return sorted(f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:]}"
+                      for h in (raw[i:i + 32] for i in range(0, 32 * count, 32)))
+    import numpy as np
+
+    raw = np.frombuffer(os.urandom(16 * count), dtype=np.uint8).reshape(count, 16).copy()
+    raw[:, 6] = (raw[:, 6] & 0x0F) | 0x40  # version 4
+    raw[:, 8] = (raw[:, 8] & 0x3F) | 0x80  # the RFC 4122 variant
+    # Fixed-width bytes sort as unsigned bytes, the order of their hex spelling.
+    raw = np.sort(raw.view("S16").ravel()).view(np.uint8).reshape(count, 16)
+    digits = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
+    hexed = np.empty((count, 32), dtype=np.uint8)
+    hexed[:, 0::2] = digits[raw >> 4]
+    hexed[:, 1::2] = digits[raw & 15]
+    text = np.full((count, 36), ord("-"), dtype=np.uint8)
+    for start, end, offset in ((0, 8, 0), (8, 12, 1), (12, 16, 2), (16, 20, 3), (20, 32, 4)):
+        text[:, start + offset:end + offset] = hexed[:, start:end]
+    spelled = text.tobytes().decode("ascii")
+    return [spelled[i:i + 36] for i in range(0, 36 * count, 36)]
 
 
 def client_keys() -> Iterator[tuple]:
@@ -83,10 +103,13 @@ def indexes_rebuilt(table: str, rebuild: bool = True):
         conn.execute(sql)
 
 
-def set_referrers(pairs: Iterable[tuple[int, int]]) -> None:
-    """(referrer id, client id) pairs: links to clients inserted in the same batch, set
-    once all of them exist (a referrer may come later in a file)."""
-    _conn().executemany("UPDATE client SET referred_by_id = ? WHERE id = ?", pairs)
+def defer_foreign_keys() -> None:
+    """Check foreign keys when the caller's transaction commits rather than row by row
+    (SQLite turns this off again at the end of the transaction)."""
+    conn = _conn()
+    if not conn.in_transaction:
+        raise RuntimeError("foreign keys are deferred only inside a transaction")
+    conn.execute("PRAGMA defer_foreign_keys = ON")
 
 
 def insert_clients(rows: Iterable[tuple]) -> None:
