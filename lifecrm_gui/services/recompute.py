@@ -16,7 +16,8 @@ from lifecrm_gui.domain.tiers import tier_for
 from lifecrm_gui.domain.value import lifetime_value
 from lifecrm_gui.domain.vocab import STAGES, label
 from lifecrm_gui.store import queries
-from lifecrm_gui.store.models import database, new_uuid
+from lifecrm_gui.store.bulk import sorted_uuids
+from lifecrm_gui.store.models import database
 
 from .settings import delete_setting, get_setting, language, load_policy, set_setting
 
@@ -249,6 +250,7 @@ def recompute(as_of: date, ids=None, *, policy: Policy | None = None, at: dateti
         lang = language()
         stamp = event_stamp(as_of, at)
         events = []
+        uuids = iter(sorted_uuids(len(moves)))  # in order: the unique index grows at its end
         for cid, old_stage, new_stage, reason in moves:
             win_back = is_win_back(old_stage, new_stage)
             result.moved += 1
@@ -258,7 +260,7 @@ def recompute(as_of: date, ids=None, *, policy: Policy | None = None, at: dateti
             text = f"{label(STAGES, old_stage, lang) or '—'} → {label(STAGES, new_stage, lang)}: {reason.text(lang)}"
             data = json.dumps({"reason": reason.to_dict(), "as_of": as_of.isoformat(), "auto": True},
                               ensure_ascii=False)
-            events.append((new_uuid(), cid, stamp, text, staff, old_stage, new_stage, int(win_back), data, stamp))
+            events.append((next(uuids), cid, stamp, text, staff, old_stage, new_stage, int(win_back), data, stamp))
         result.clients = total
         result.changed = sum(len(rows) for rows in changes.values())
         if changes:
