@@ -417,7 +417,7 @@ def _studio_columns(columns: dict, as_of: date, policy: Policy) -> dict:
     at = _positions(studio.ids, columns["id"])
     seen = at >= 0
     (stage, tier, _class, quadrant, influence, frequency, _satisfaction, order_count, spend, first_order,
-     last_order, last_activity, _historical, _projected, _referral, ltv_total) = studio.derived
+     last_order, last_activity, _historical, _projected, _referral, ltv_total, *_kept_facts) = studio.derived
 
     def take(values, missing):
         return np.where(seen, np.asarray(values)[np.maximum(at, 0)], missing).astype(np.int64)

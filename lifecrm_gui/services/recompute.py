@@ -15,7 +15,7 @@ from lifecrm_gui.domain.stages import StageFacts, derive_stage, is_win_back
 from lifecrm_gui.domain.tiers import tier_for
 from lifecrm_gui.domain.value import lifetime_value
 from lifecrm_gui.domain.vocab import STAGES, label
-from lifecrm_gui.store import queries
+from lifecrm_gui.store import queries, studio_facts
 from lifecrm_gui.store.bulk import sorted_uuids
 from lifecrm_gui.store.models import database
 
@@ -25,6 +25,9 @@ from .settings import delete_setting, get_setting, language, load_policy, set_se
 # The day of the last whole-studio recompute, and the rules it applied: the stored
 # derivation is that day's for every live client (the dashboard reads it as such).
 LAST_RECOMPUTE, LAST_RECOMPUTE_POLICY = "last_recompute", "last_recompute_policy"
+# What that recompute had seen (store.studio_facts.marks()): the next one aggregates
+# again only the clients whose facts may have moved since.
+LAST_RECOMPUTE_MARKS = "last_recompute_marks"
 
 # Search key changes kept for search indexes held in memory to catch up with; one further
 # behind rebuilds (services.search_index).
@@ -72,6 +75,8 @@ class Derived:
     ltv_projected: int
     ltv_referral: int
     ltv_total: int
+    orders_last_year: int  # facts kept for the next whole-studio recompute (services.recompute_studio)
+    initiated_last_year: int
     stage_reason: object = field(default=None, compare=False)
     class_reason: object = field(default=None, compare=False)
 
@@ -79,7 +84,8 @@ class Derived:
         """The values in DERIVED_COLUMNS order."""
         return (self.stage, self.tier, self.client_class, self.quadrant, self.influence, self.frequency,
                 self.satisfaction, self.order_count, self.spend, self.first_order_on, self.last_order_on,
-                self.last_activity_on, self.ltv_historical, self.ltv_projected, self.ltv_referral, self.ltv_total)
+                self.last_activity_on, self.ltv_historical, self.ltv_projected, self.ltv_referral, self.ltv_total,
+                self.orders_last_year, self.initiated_last_year)
 
 
 @dataclass
@@ -91,6 +97,7 @@ class RecomputeResult:
     win_backs: int = 0
     seconds: float = 0.0
     moves: dict = field(default_factory=dict)  # (from, to) -> count
+    aggregated: int = 0  # clients whose facts were aggregated again (the others' were kept)
 
 
 class _Dates(dict):
@@ -200,7 +207,8 @@ def derive(facts: ClientFacts, as_of: date, threshold: int | None, policy: Polic
         satisfaction=facts.satisfaction, order_count=s.order_count, spend=facts.spend,
         first_order_on=first, last_order_on=last, last_activity_on=last_activity,
         ltv_historical=value.historical, ltv_projected=value.projected, ltv_referral=value.referral,
-        ltv_total=value.total, stage_reason=verdict.reason, class_reason=class_reason)
+        ltv_total=value.total, orders_last_year=facts.orders_last_year,
+        initiated_last_year=facts.initiated_last_year, stage_reason=verdict.reason, class_reason=class_reason)
 
 
 def event_stamp(as_of: date, at: datetime | None = None) -> str:
@@ -243,9 +251,11 @@ def recompute(as_of: date, ids=None, *, policy: Policy | None = None, at: dateti
         if progress:
             progress(0, 0)
         if ids is None:
-            total, changes, moves = _studio_changes(as_of, policy, check_cancel, concurrent_reads=outermost)
+            total, changes, moves, result.aggregated = _studio_changes(as_of, policy, check_cancel, outermost,
+                                                                       _kept_facts())
         else:
             total, changes, moves = _client_changes(as_of, ids, policy, check_cancel, progress)
+            result.aggregated = total
         check_cancel()
         lang = language()
         stamp = event_stamp(as_of, at)
@@ -270,6 +280,9 @@ def recompute(as_of: date, ids=None, *, policy: Policy | None = None, at: dateti
         if ids is None:
             set_setting(LAST_RECOMPUTE, as_of.isoformat())
             set_setting(LAST_RECOMPUTE_POLICY, policy.to_dict())
+            seen = studio_facts.marks()
+            studio_facts.trim_fact_log(seen["changes"])
+            set_setting(LAST_RECOMPUTE_MARKS, {**seen, "day": as_of.isoformat()})
             queries.trim_search_log(keep=SEARCH_LOG_KEPT)
         elif get_setting(LAST_RECOMPUTE) not in (None, as_of.isoformat()):
             # Some clients now hold another day's derivation: the stored columns no longer
@@ -306,15 +319,22 @@ def _client_changes(as_of: date, ids, policy: Policy, check_cancel, progress):
     return total, changes, moves
 
 
-def _studio_changes(as_of: date, policy: Policy, check_cancel, concurrent_reads: bool):
+def _kept_facts() -> dict | None:
+    """The day and marks of the last whole-studio recompute, while every live client keeps
+    that day's facts (a client re-derived for another day unsets the last recompute)."""
+    kept = get_setting(LAST_RECOMPUTE_MARKS)
+    return kept if kept and kept.get("day") == get_setting(LAST_RECOMPUTE) else None
+
+
+def _studio_changes(as_of: date, policy: Policy, check_cancel, concurrent_reads: bool, kept: dict | None):
     """(clients, changes, stage moves) for the whole studio, as arrays (numpy is loaded
     here, never at start-up)."""
     from .recompute_studio import StudioDerivation
 
-    studio = StudioDerivation(as_of, policy, concurrent_reads)
+    studio = StudioDerivation(as_of, policy, concurrent_reads, kept)
     check_cancel()
     moves = studio.stage_moves()
-    return studio.size, studio.changes(), moves
+    return studio.size, studio.changes(), moves, studio.size if studio.moved is None else len(studio.moved)
 
 
 def recompute_clients(client_ids, as_of: date, **kwargs) -> RecomputeResult:

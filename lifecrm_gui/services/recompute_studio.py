@@ -59,24 +59,45 @@ def _influence(rows: np.ndarray) -> np.ndarray:
     return scores[inverse]
 
 
+def _moved_since(kept: dict, next_day: str, year_ago: str) -> list[int] | None:
+    """The clients whose facts may have moved since the kept day, or None (all of them)
+    when that is not known or too many have for a partial read to pay."""
+    kept_day = date.fromisoformat(kept["day"])
+    if kept_day > date.fromisoformat(next_day) - timedelta(days=1):
+        return None  # an earlier day: facts kept may be later than it
+    before = ((kept_day + timedelta(days=1)).isoformat(), (kept_day - timedelta(days=365)).isoformat(),
+              next_day, year_ago)
+    moved = studio_facts.moved_clients(kept, before)
+    if moved is None or len(moved) > max(1000, kept["clients"] // 5):
+        return None
+    return moved
+
+
 class StudioDerivation:
     """Every live client's facts and stored derivation as arrays, as of a date, and what the
     rules say of them now."""
 
-    def __init__(self, as_of: date, policy: Policy, concurrent_reads: bool = True):
+    def __init__(self, as_of: date, policy: Policy, concurrent_reads: bool = True, kept: dict | None = None):
         """concurrent_reads: read on several connections at once (store.studio_facts.read_together);
-        False inside a transaction that has written."""
+        False inside a transaction that has written. kept: the day and marks of the last
+        whole-studio recompute (store.studio_facts.marks()), whose facts every live client
+        keeps: then only the clients whose facts may have moved since are aggregated again."""
         self.as_of, self.policy = as_of, policy
         next_day = (as_of + timedelta(days=1)).isoformat()
         year_ago = (as_of - timedelta(days=365)).isoformat()
-        reads = (studio_facts.client_columns, lambda: studio_facts.order_rows(next_day, year_ago),
-                 lambda: studio_facts.activity_rows(next_day, year_ago))
+        moved = self.moved = _moved_since(kept, next_day, year_ago) if kept else None
+        reads = (studio_facts.client_columns, lambda: studio_facts.order_rows(next_day, year_ago, moved),
+                 lambda: studio_facts.activity_rows(next_day, year_ago, moved))
         clients, order_rows, activity_rows = (
             studio_facts.read_together(*reads) if concurrent_reads else [read() for read in reads])
         self.size = n = clients.shape[1]
         ids, referrer, kind, contract = clients[:4]
         lost_on, manual, manual_on, pin = clients[8:studio_facts.FACT_COLUMNS]
         self.ids = ids
+        stored = list(clients[studio_facts.FACT_COLUMNS:])
+        hundredths = stored[6]
+        stored[6] = np.where(hundredths < 0, np.nan, hundredths / 100)
+        self.stored = stored
         order = np.argsort(ids)
         sorted_ids = ids[order]
 
@@ -93,14 +114,27 @@ class StudioDerivation:
         a_at, a_live = positions(activity[:, 0].astype(np.int64))
         orders, activity = orders[o_live], activity[a_live]
         o_at, a_at = o_at[o_live], a_at[a_live]
+        if moved is None:
+            def base(_stored, fill, dtype=np.int64):
+                return np.full(n, fill, dtype=dtype)
+        else:  # the facts kept, but for the moved clients, whose aggregates were read again
+            m_at, m_live = positions(np.array(moved, dtype=np.int64))
+            m_at = m_at[m_live]
 
-        def per_client(at, values, fill=0):
-            return _scatter(at, values, n, fill, np.int64)
+            def base(kept_values, fill, dtype=np.int64):
+                out = kept_values.astype(dtype)  # a copy
+                out[m_at] = fill
+                return out
 
-        order_count, spend = per_client(o_at, orders[:, 1]), per_client(o_at, orders[:, 2])
+        def per_client(at, values, kept_values, fill=0, dtype=np.int64):
+            out = base(kept_values, fill, dtype)
+            out[at] = values
+            return out
+
+        order_count, spend = per_client(o_at, orders[:, 1], stored[7]), per_client(o_at, orders[:, 2], stored[8])
         # round() as the per-client rules do (numpy rounds halves differently)
         satisfaction = np.array([round(v, 2) if v >= 0 else np.nan for v in activity[:, 3].tolist()])
-        self.satisfaction = _scatter(a_at, satisfaction, n, np.nan, np.float64)
+        self.satisfaction = per_client(a_at, satisfaction, stored[6], np.nan, np.float64)
 
         referred = referrer >= 0
         r_at, r_live = positions(referrer[referred])
@@ -112,28 +146,25 @@ class StudioDerivation:
 
         self.facts = bulk.StudioFacts(
             order_count=order_count, spend=spend,
-            first_order=per_client(o_at, orders[:, 3], bulk.NO_DAY),
-            last_order=per_client(o_at, orders[:, 4], bulk.NO_DAY),
-            last_activity=per_client(a_at, activity[:, 1].astype(np.int64), bulk.NO_DAY),
+            first_order=per_client(o_at, orders[:, 3], stored[9], bulk.NO_DAY),
+            last_order=per_client(o_at, orders[:, 4], stored[10], bulk.NO_DAY),
+            last_activity=per_client(a_at, activity[:, 1].astype(np.int64), stored[11], bulk.NO_DAY),
             lost_on=lost_on, manual_stage=manual, manual_on=manual_on,
             referred_with_orders=per_referrer(bought.astype(np.float64)),
             referrals=per_referrer(np.ones(r_at.size)),
             referral_spend=per_referrer(spend[referred][r_live].astype(np.float64)),
             enterprise=kind == list(CLIENT_KINDS).index("enterprise"), annual_contract=contract != 0,
             influence=_influence(clients[[2, 4, 5, 6, 7]].T),
-            orders_last_year=per_client(o_at, orders[:, 5]),
-            initiated_last_year=per_client(a_at, activity[:, 2].astype(np.int64)), pin=pin)
-        stored = list(clients[studio_facts.FACT_COLUMNS:])
-        hundredths = stored[6]
-        stored[6] = np.where(hundredths < 0, np.nan, hundredths / 100)
-        self.stored = stored
+            orders_last_year=per_client(o_at, orders[:, 5], stored[16]),
+            initiated_last_year=per_client(a_at, activity[:, 2].astype(np.int64), stored[17]), pin=pin)
         self._texts = None  # lost reasons and manual stages, read when a stage's reason is wanted
         self.threshold = bulk.key_threshold(spend, policy)
         derived = bulk.derive_studio(self.facts, day_number(as_of), self.threshold, policy)
         f = self.facts
         self.derived = [derived.stage, derived.tier, derived.client_class, derived.quadrant, f.influence,
                         derived.frequency, self.satisfaction, f.order_count, f.spend, f.first_order, f.last_order,
-                        f.last_activity, f.spend, derived.ltv_projected, f.referral_spend, derived.ltv_total]
+                        f.last_activity, f.spend, derived.ltv_projected, f.referral_spend, derived.ltv_total,
+                        f.orders_last_year, f.initiated_last_year]
 
     def stage_moves(self) -> list[tuple]:
         """(client id, stored stage, new stage, reason) of every client whose stage moves, the

@@ -187,5 +187,35 @@ def _v5(conn) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS = ((1, _v1), (2, _v2), (3, campaign_schema.migrate), (4, merge_schema.migrate), (5, _v5))
+# A whole-studio recompute keeps each client's facts as of its day (the last year's
+# orders and client-initiated touches join the facts already stored), and the next one
+# aggregates again only the clients whose facts may have moved since
+# (services.recompute_studio): new clients, orders and activities are found by their
+# ids; what ids cannot show (an order or activity changed, a client back from the trash)
+# is logged here. A deleted order or event logs NULL, "every client": a deleted row's id
+# may be given again.
+V6_FACT_LOG = (
+    "ALTER TABLE client ADD COLUMN orders_last_year INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE client ADD COLUMN initiated_last_year INTEGER NOT NULL DEFAULT 0",
+    "CREATE TABLE fact_change (seq INTEGER PRIMARY KEY AUTOINCREMENT, client_id INTEGER)",
+    *(f"CREATE TRIGGER fact_change_{table}_update AFTER UPDATE ON {table}{when} BEGIN "
+      "INSERT INTO fact_change (client_id) VALUES (OLD.client_id); "
+      "INSERT INTO fact_change (client_id) SELECT NEW.client_id WHERE NEW.client_id IS NOT OLD.client_id; END"
+      for table, when in (("orders", ""), ("event", " WHEN OLD.is_activity OR NEW.is_activity"))),
+    *(f"CREATE TRIGGER fact_change_{table}_delete AFTER DELETE ON {table} "
+      "BEGIN INSERT INTO fact_change (client_id) VALUES (NULL); END" for table in ("orders", "event")),
+    "CREATE TRIGGER fact_change_restore AFTER UPDATE OF deleted_at ON client "
+    "WHEN NEW.deleted_at IS NULL AND OLD.deleted_at IS NOT NULL "
+    "BEGIN INSERT INTO fact_change (client_id) VALUES (NEW.id); END",
+    # the activities that enter or leave a recompute's windows as the days pass
+    "CREATE INDEX event_activity_time ON event (occurred_at) WHERE is_activity = 1",
+)
+
+
+def _v6(conn) -> None:
+    for statement in V6_FACT_LOG:
+        conn.execute(statement)
+
+
+MIGRATIONS = ((1, _v1), (2, _v2), (3, campaign_schema.migrate), (4, merge_schema.migrate), (5, _v5), (6, _v6))
 LATEST_VERSION = MIGRATIONS[-1][0]

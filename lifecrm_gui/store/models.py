@@ -82,6 +82,8 @@ class Client(BaseModel):
     ltv_projected = IntegerField(default=0)
     ltv_referral = IntegerField(default=0)
     ltv_total = IntegerField(default=0)
+    orders_last_year = IntegerField(default=0)
+    initiated_last_year = IntegerField(default=0)
 
 
 class ClientSearch(BaseModel):

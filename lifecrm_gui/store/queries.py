@@ -7,7 +7,8 @@ from .models import database
 
 DERIVED_COLUMNS = ("stage", "tier", "client_class", "quadrant", "influence", "frequency", "satisfaction",
                    "order_count", "spend", "first_order_on", "last_order_on", "last_activity_on",
-                   "ltv_historical", "ltv_projected", "ltv_referral", "ltv_total")
+                   "ltv_historical", "ltv_projected", "ltv_referral", "ltv_total",
+                   "orders_last_year", "initiated_last_year")
 PROFILE_COLUMNS = ("id", "referred_by_id", "kind", "annual_contract", "followers", "engagement",
                    "influence_relevant", "reputation_rank", "lost_on", "lost_reason", "manual_stage",
                    "manual_stage_on", "class_pin")

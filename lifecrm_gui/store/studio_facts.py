@@ -4,6 +4,7 @@ domain.bulk.NO_DAY for none), vocabulary keys as their positions (-1 for none or
 unknown). SQLite does the translating: a Python string made for every date and stage
 of 100,000 clients costs more than the aggregates themselves."""
 
+import json
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -39,7 +40,7 @@ CLIENT_COLUMNS = (
     _code("stage", STAGES), "tier", _code("client_class", CLASSES), _code("quadrant", QUADRANTS), "influence",
     "frequency", "coalesce(CAST(round(satisfaction * 100) AS INTEGER), -1)", "order_count", "spend",
     _day("first_order_on"), _day("last_order_on"), _day("last_activity_on"), "ltv_historical", "ltv_projected",
-    "ltv_referral", "ltv_total")
+    "ltv_referral", "ltv_total", "orders_last_year", "initiated_last_year")
 FACT_COLUMNS = 12  # the first twelve are facts, the rest the stored derivation
 
 _INITIATED = ",".join(f"'{k}'" for k in sorted(CLIENT_INITIATED_KINDS))
@@ -85,12 +86,59 @@ def client_texts() -> dict[int, tuple]:
         "AND (lost_reason IS NOT NULL OR manual_stage IS NOT NULL)")}
 
 
-def order_rows(next_day: str, year_ago: str) -> list[tuple]:
-    return _conn().execute(ORDERS_SQL, (year_ago, next_day)).fetchall()
+_OF_CLIENTS = " AND client_id IN (SELECT value FROM json_each(?)) GROUP BY client_id"
 
 
-def activity_rows(next_day: str, year_ago: str) -> list[tuple]:
-    return _conn().execute(ACTIVITY_SQL, (year_ago, next_day)).fetchall()
+def order_rows(next_day: str, year_ago: str, ids: list[int] | None = None) -> list[tuple]:
+    """ORDERS_SQL's rows, of every client or of the given ones."""
+    if ids is None:
+        return _conn().execute(ORDERS_SQL, (year_ago, next_day)).fetchall()
+    return _conn().execute(ORDERS_SQL.replace(" GROUP BY client_id", _OF_CLIENTS),
+                           (year_ago, next_day, json.dumps(ids))).fetchall()
+
+
+def activity_rows(next_day: str, year_ago: str, ids: list[int] | None = None) -> list[tuple]:
+    """ACTIVITY_SQL's rows, of every client or of the given ones."""
+    if ids is None:
+        return _conn().execute(ACTIVITY_SQL, (year_ago, next_day)).fetchall()
+    return _conn().execute(ACTIVITY_SQL.replace(" GROUP BY client_id", _OF_CLIENTS),
+                           (year_ago, next_day, json.dumps(ids))).fetchall()
+
+
+def marks() -> dict[str, int]:
+    """The newest client, order, event and fact-change ids: what a recompute has seen."""
+    return dict(zip(("clients", "orders", "events", "changes"), _conn().execute(
+        "SELECT (SELECT IFNULL(MAX(id), 0) FROM client), (SELECT IFNULL(MAX(id), 0) FROM orders), "
+        "(SELECT IFNULL(MAX(id), 0) FROM event), (SELECT IFNULL(MAX(seq), 0) FROM fact_change)").fetchone()))
+
+
+def trim_fact_log(upto: int) -> None:
+    _conn().execute("DELETE FROM fact_change WHERE seq <= ?", (upto,))
+
+
+def moved_clients(seen: dict[str, int], before: tuple[str, str, str, str]) -> list[int] | None:
+    """The clients whose facts may differ from those kept at the marks `seen` (marks()),
+    or None when an order or event was deleted since. `before`: the (next day, year ago)
+    of the kept facts' day, then of the day asked about; orders and activities between
+    them enter or leave the windows."""
+    conn = _conn()
+    if conn.execute("SELECT 1 FROM fact_change WHERE seq > ? AND client_id IS NULL LIMIT 1",
+                    (seen["changes"],)).fetchone():
+        return None
+    kept_next, kept_year_ago, next_day, year_ago = before
+    return [cid for (cid,) in conn.execute(
+        "SELECT id FROM client WHERE id > :clients "
+        "UNION SELECT client_id FROM fact_change WHERE seq > :changes "
+        "UNION SELECT client_id FROM orders WHERE id > :orders "
+        "UNION SELECT client_id FROM event WHERE id > :events AND is_activity = 1 "
+        "UNION SELECT client_id FROM orders WHERE ordered_on >= :kept_next AND ordered_on < :next_day "
+        "UNION SELECT client_id FROM orders WHERE ordered_on > :kept_year_ago AND ordered_on <= :year_ago "
+        "UNION SELECT client_id FROM event WHERE is_activity = 1 "
+        "      AND occurred_at >= :kept_next AND occurred_at < :next_day "
+        "UNION SELECT client_id FROM event WHERE is_activity = 1 "
+        "      AND occurred_at >= :kept_year_ago AND occurred_at < :year_ago",
+        {**seen, "kept_next": kept_next, "kept_year_ago": kept_year_ago, "next_day": next_day,
+         "year_ago": year_ago}) if cid is not None]
 
 
 def read_together(*reads) -> list:
