@@ -81,8 +81,17 @@ def bench_demo(folder: Path, clients: int, figures: dict) -> Path:
     seconds, result = timed(recompute, date(2026, 7, 31))
     figures["recompute_next_month_seconds"] = round(seconds, 3)
     figures["recompute_next_month_changed"] = result.changed
+    figures["recompute_next_month_aggregated"] = result.aggregated
     seconds, result = timed(recompute, date(2026, 7, 31))
     figures["recompute_unchanged_seconds"] = round(seconds, 3)
+    figures["recompute_unchanged_aggregated"] = result.aggregated
+    # the same with every client's facts aggregated again, as after a deleted order
+    from lifecrm_gui.services.recompute import LAST_RECOMPUTE_MARKS
+    from lifecrm_gui.services.settings import delete_setting
+
+    delete_setting(LAST_RECOMPUTE_MARKS)
+    seconds, result = timed(recompute, date(2026, 7, 31))
+    figures["recompute_unchanged_all_aggregated_seconds"] = round(seconds, 3)
     figures["recompute_floor_aggregates_seconds"] = round(_recompute_floor(path, date(2026, 7, 31)), 3)
     recompute(AS_OF)  # the studio as the morning's recompute leaves it, for the areas measured next
     return path
