@@ -232,9 +232,11 @@ def cmd_recompute(args):
     _open(args)
     result = recompute(args.as_of or date.today())
     data = {"as_of": result.as_of.isoformat(), "clients": result.clients, "changed": result.changed,
-            "stage_moves": result.moved, "win_backs": result.win_backs, "seconds": round(result.seconds, 3)}
+            "stage_moves": result.moved, "win_backs": result.win_backs, "facts_aggregated": result.aggregated,
+            "seconds": round(result.seconds, 3)}
     _print(args, data, [f"{result.clients} clients recomputed as of {result.as_of}: {result.changed} changed, "
-                        f"{result.moved} moved stage, {result.win_backs} won back ({result.seconds:.2f} s)"])
+                        f"{result.moved} moved stage, {result.win_backs} won back ({result.seconds:.2f} s); "
+                        f"facts read again for {result.aggregated}, kept for the others"])
     return 0
 
 

@@ -34,6 +34,9 @@ def test_demo_search_show_stats_recompute_check_backup(tmp_path):
 
     code, out, _ = run("recompute", "--as-of", "2026-06-30", "--json", db=db)
     assert code == 0 and json.loads(out)["changed"] == 0
+    assert json.loads(out)["facts_aggregated"] == 0  # nothing was written since the demo's recompute
+    code, out, _ = run("recompute", "--as-of", "2026-07-01", db=db)
+    assert code == 0 and "150 clients recomputed as of 2026-07-01" in out and "kept for the others" in out
 
     code, out, _ = run("check", "--json", db=db)
     assert code == 0 and json.loads(out)["integrity"] == "ok"
