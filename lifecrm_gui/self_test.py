@@ -181,13 +181,17 @@ class SelfTest:
         return "matplotlib qtagg"
 
     def check_report(self) -> str:
+        from lifecrm_gui.charts import print_font
         from lifecrm_gui.services.dashboard import default_filter
         from lifecrm_gui.services.report import write_report
 
         target = self.folder / "report.pdf"
         result = write_report(target, default_filter(AS_OF), lang="zh", today=AS_OF)
-        _require(target.is_file() and target.read_bytes()[:5] == b"%PDF-", "the PDF report was not written")
-        return f"{result.pages} pages, {target.stat().st_size // 1024} KB"
+        data = target.read_bytes() if target.is_file() else b""
+        _require(data[:5] == b"%PDF-", "the PDF report was not written")
+        # the print font (charts.print_font) was cut from the Chinese font and used: fontTools works here
+        _require(print_font.FAMILY.replace(" ", "").encode() in data, "the PDF report does not use the print font")
+        return f"{result.pages} pages, {len(data) // 1024} KB"
 
     def check_backup(self) -> str:
         from lifecrm_gui.services.backup import backup, verify_backup
