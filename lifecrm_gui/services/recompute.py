@@ -15,7 +15,7 @@ from lifecrm_gui.domain.stages import StageFacts, derive_stage, is_win_back
 from lifecrm_gui.domain.tiers import tier_for
 from lifecrm_gui.domain.value import lifetime_value
 from lifecrm_gui.domain.vocab import STAGES, label
-from lifecrm_gui.store import queries, studio_facts
+from lifecrm_gui.store import queries
 from lifecrm_gui.store.bulk import sorted_uuids
 from lifecrm_gui.store.models import database
 
@@ -280,6 +280,8 @@ def recompute(as_of: date, ids=None, *, policy: Policy | None = None, at: dateti
         if ids is None:
             set_setting(LAST_RECOMPUTE, as_of.isoformat())
             set_setting(LAST_RECOMPUTE_POLICY, policy.to_dict())
+            from lifecrm_gui.store import studio_facts  # numpy: never at start-up
+
             seen = studio_facts.marks()
             studio_facts.trim_fact_log(seen["changes"])
             set_setting(LAST_RECOMPUTE_MARKS, {**seen, "day": as_of.isoformat()})
