@@ -198,6 +198,7 @@ def test_start_up_paints_before_heavy_modules(tmp_path):
         app = QApplication([])
         from lifecrm_gui.ui.context import AppContext
         from lifecrm_gui.ui.main_window import MainWindow
+        from lifecrm_gui.ui import daily  # the morning recompute, started with the window
         window = MainWindow(AppContext({str(tmp_path / "start.sqlite3")!r}))
         window.show()
         app.processEvents()
