@@ -261,15 +261,21 @@ def recompute(as_of: date, ids=None, *, policy: Policy | None = None, at: dateti
         stamp = event_stamp(as_of, at)
         events = []
         uuids = iter(sorted_uuids(len(moves)))  # in order: the unique index grows at its end
+        words: dict = {}  # clients with the same facts share one reason (StudioDerivation.stage_moves)
         for cid, old_stage, new_stage, reason in moves:
             win_back = is_win_back(old_stage, new_stage)
             result.moved += 1
             result.win_backs += win_back
             key = (old_stage, new_stage)
             result.moves[key] = result.moves.get(key, 0) + 1
-            text = f"{label(STAGES, old_stage, lang) or '—'} → {label(STAGES, new_stage, lang)}: {reason.text(lang)}"
-            data = json.dumps({"reason": reason.to_dict(), "as_of": as_of.isoformat(), "auto": True},
-                              ensure_ascii=False)
+            said = words.get((old_stage, new_stage, id(reason)))
+            if said is None:
+                moved = f"{label(STAGES, old_stage, lang) or '—'} → {label(STAGES, new_stage, lang)}"
+                said = words[old_stage, new_stage, id(reason)] = (
+                    f"{moved}: {reason.text(lang)}",
+                    json.dumps({"reason": reason.to_dict(), "as_of": as_of.isoformat(), "auto": True},
+                               ensure_ascii=False))
+            text, data = said
             events.append((next(uuids), cid, stamp, text, staff, old_stage, new_stage, int(win_back), data, stamp))
         result.clients = total
         result.changed = sum(len(rows) for rows in changes.values())

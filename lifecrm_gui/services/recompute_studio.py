@@ -157,7 +157,7 @@ class StudioDerivation:
             influence=_influence(clients[[2, 4, 5, 6, 7]].T),
             orders_last_year=per_client(o_at, orders[:, 5], stored[16]),
             initiated_last_year=per_client(a_at, activity[:, 2].astype(np.int64), stored[17]), pin=pin)
-        self._texts = None  # lost reasons and manual stages, read when a stage's reason is wanted
+        self._texts = None  # lost reasons and manual stages, read when stages move
         self.threshold = bulk.key_threshold(spend, policy)
         derived = bulk.derive_studio(self.facts, day_number(as_of), self.threshold, policy)
         f = self.facts
@@ -168,20 +168,34 @@ class StudioDerivation:
 
     def stage_moves(self) -> list[tuple]:
         """(client id, stored stage, new stage, reason) of every client whose stage moves, the
-        reason in words from the per-client rules. Should the two sets of rules ever disagree,
-        the per-client outcome is kept, and logged."""
+        reason in words from the per-client rules (asked once for clients whose facts are the
+        same: a whole import of new clients has a handful). Should the two sets of rules ever
+        disagree, the per-client outcome is kept, and logged."""
         moves = []
-        stage = self.derived[0]
-        for i in np.flatnonzero(stage != self.stored[0]).tolist():
-            verdict = self.stage_verdict(i)
+        stage, stored = self.derived[0], self.stored[0]
+        moving = np.flatnonzero(stage != stored)
+        if moving.size == 0:
+            return moves
+        if self._texts is None:
+            self._texts = studio_facts.client_texts()
+        f = self.facts
+        columns = (self.ids, f.order_count, f.last_order, f.last_activity, f.referred_with_orders, f.lost_on,
+                   f.manual_on, stored, stage)
+        verdicts: dict = {}
+        for i, (cid, *facts, old_code, new_code) in zip(moving.tolist(),
+                                                        zip(*(c[moving].tolist() for c in columns))):
+            key = (*facts, self._texts.get(cid, (None, None)))
+            verdict = verdicts.get(key)
+            if verdict is None:
+                verdict = verdicts[key] = self._verdict(*key)
             new = verdict.stage.value
-            if bulk.STAGE_CODES[new] != stage[i]:
+            if bulk.STAGE_CODES[new] != new_code:
                 log.error("client %s: the studio-wide rules give %s, the per-client rules %s; keeping %s",
-                          int(self.ids[i]), _STAGE_KEYS[stage[i]], new, new)
+                          cid, _STAGE_KEYS[new_code], new, new)
                 stage[i] = bulk.STAGE_CODES[new]
-            old = _STAGE_KEYS[self.stored[0][i]] if self.stored[0][i] >= 0 else None
+            old = _STAGE_KEYS[old_code] if old_code >= 0 else None
             if new != old:
-                moves.append((int(self.ids[i]), old, new, verdict.reason))
+                moves.append((cid, old, new, verdict.reason))
         return moves
 
     def changes(self) -> dict[tuple[int, ...], list[tuple]]:
@@ -216,18 +230,13 @@ class StudioDerivation:
             return [texts.get(v) or texts.setdefault(v, _iso(v)) for v in values]
         return values
 
-    def stage_verdict(self, i: int):
-        """The per-client rule's verdict (with its reason in words) for client i."""
-        f = self.facts
-        if self._texts is None:
-            self._texts = studio_facts.client_texts()
-        lost_reason, manual = self._texts.get(int(self.ids[i]), (None, None))
-
+    def _verdict(self, order_count, last_order, last_activity, referred_with_orders, lost_on, manual_on, texts):
+        """The per-client rule's verdict (with its reason in words) on these facts."""
         def day(value):
-            return None if value == bulk.NO_DAY else EPOCH + timedelta(days=int(value))
+            return None if value == bulk.NO_DAY else EPOCH + timedelta(days=value)
 
+        lost_reason, manual = texts
         return derive_stage(StageFacts(
-            order_count=int(f.order_count[i]), last_order_on=day(f.last_order[i]),
-            last_activity_on=day(f.last_activity[i]), referred_with_orders=int(f.referred_with_orders[i]),
-            lost_on=day(f.lost_on[i]), lost_reason=lost_reason, manual_stage=manual,
-            manual_stage_on=day(f.manual_on[i])), self.as_of, self.policy)
+            order_count=order_count, last_order_on=day(last_order), last_activity_on=day(last_activity),
+            referred_with_orders=referred_with_orders, lost_on=day(lost_on), lost_reason=lost_reason,
+            manual_stage=manual, manual_stage_on=day(manual_on)), self.as_of, self.policy)
