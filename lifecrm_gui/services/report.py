@@ -1,15 +1,14 @@
 """The printable dashboard: a multi-page PDF with a cover page (studio, period, headline
 figures) and then one page per chart, for the window's export and `lifecrm report`."""
 
-import gc
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
 from pathlib import Path
 
+from lifecrm_gui.charts.collection import collection_paused
 from lifecrm_gui.domain.vocab import CLIENT_KINDS, NEEDS, SOURCES
 
 from .dashboard import Dashboard, DashboardFilter, build
@@ -101,24 +100,10 @@ def page_count() -> int:
     return 1 + len(CHARTS)
 
 
-@contextmanager
-def _collection_paused():
-    """No automatic garbage collection meanwhile: importing matplotlib and drawing ten
-    pages make objects by the hundred thousand, and the collector's passes over them
-    cost about 0.3 s of a report. The pages' garbage is collected afterwards."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
-
-
 def write_report(path, flt: DashboardFilter, lang: str = "zh", dash: Dashboard | None = None,
                  today: date | None = None) -> ReportResult:
     """Write the report to `path` (a PDF); `dash` reuses figures already built."""
-    with _collection_paused():
+    with collection_paused():
         return _write_report(path, flt, lang, dash, today)
 
 

@@ -9,8 +9,6 @@ turn of the event loop (or at once when scrolled into view), and a chart whose
 figures did not change is not drawn again.
 """
 
-import gc
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from PySide6.QtCore import (QCoreApplication, QDate, QEvent, QObject, QRunnable,
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel,
                                QMessageBox, QProgressBar, QScrollArea, QToolButton, QVBoxLayout, QWidget)
 
+from lifecrm_gui.charts.collection import collection_paused
 from lifecrm_gui.domain.vocab import CLIENT_KINDS, NEEDS, SOURCES, label
 from lifecrm_gui.services import dashboard as figures
 
@@ -30,21 +29,6 @@ def _icon(name: str):
     import qtawesome
 
     return qtawesome.icon(name, color="#3d7ea6")
-
-
-@contextmanager
-def _collection_paused():
-    """No automatic garbage collection meanwhile. A full one takes a tenth of a second and
-    more here: every chart drawn leaves the artists of the one before to collect, and an
-    import makes many objects to look at. It comes on a later turn of the event loop,
-    among the charts below the fold, instead of while a person waits."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 class _Signals(QObject):
@@ -281,7 +265,7 @@ class DashboardTab(QWidget):
         """Build the chart cards (this imports matplotlib) and draw any figures already here."""
         if self.cards:
             return
-        with _collection_paused():  # importing matplotlib makes many objects, all of them kept
+        with collection_paused():  # importing matplotlib makes many objects, all of them kept
             from .dashboard_cards import make_cards, span
 
             self.cards = make_cards()
@@ -374,7 +358,7 @@ class DashboardTab(QWidget):
             value.setText(v)
             detail.setText(d)
         self._to_draw = [key for key, card in self.cards.items() if not card.is_current(dash, lang)]
-        with _collection_paused():
+        with collection_paused():
             self._draw_in_view()
             if self.isVisible():
                 self.repaint()  # on screen before the charts below the fold take their turns
