@@ -335,8 +335,8 @@ def _kept_facts() -> dict | None:
 
 
 def _studio_changes(as_of: date, policy: Policy, check_cancel, concurrent_reads: bool, kept: dict | None):
-    """(clients, changes, stage moves) for the whole studio, as arrays (numpy is loaded
-    here, never at start-up)."""
+    """(clients, changes, stage moves, clients whose facts were aggregated again) for the
+    whole studio, as arrays (numpy is loaded here, never at start-up)."""
     from .recompute_studio import StudioDerivation
 
     studio = StudioDerivation(as_of, policy, concurrent_reads, kept)
