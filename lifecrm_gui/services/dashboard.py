@@ -26,11 +26,12 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from lifecrm_gui.domain.bulk import NO_DAY
 from lifecrm_gui.domain.policy import Policy
 from lifecrm_gui.domain.vocab import (CLIENT_KINDS, INDUSTRIES, LOST_REASONS, NEEDS, QUADRANTS, SOURCES, STAGES,
                                       TIERS)
 from lifecrm_gui.store import dashboard_queries as queries
-from lifecrm_gui.store.dashboard_queries import NO_DAY, ClientScope
+from lifecrm_gui.store.dashboard_queries import ClientScope
 
 from .errors import FieldError, ValidationError
 from .recompute import LAST_RECOMPUTE, LAST_RECOMPUTE_POLICY

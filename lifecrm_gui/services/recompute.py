@@ -244,15 +244,11 @@ def recompute(as_of: date, ids=None, *, policy: Policy | None = None, at: dateti
         if should_cancel is not None and should_cancel():
             raise Cancelled()
 
-    # Once our write lock is taken nobody else can commit, so other connections read what
-    # this one would, unless a caller's transaction has written before.
-    outermost = not database.in_transaction()
     with database.atomic():
         if progress:
             progress(0, 0)
         if ids is None:
-            total, changes, moves, result.aggregated = _studio_changes(as_of, policy, check_cancel, outermost,
-                                                                       _kept_facts())
+            total, changes, moves, result.aggregated = _studio_changes(as_of, policy, check_cancel, _kept_facts())
         else:
             total, changes, moves = _client_changes(as_of, ids, policy, check_cancel, progress)
             result.aggregated = total
@@ -334,12 +330,12 @@ def _kept_facts() -> dict | None:
     return kept if kept and kept.get("day") == get_setting(LAST_RECOMPUTE) else None
 
 
-def _studio_changes(as_of: date, policy: Policy, check_cancel, concurrent_reads: bool, kept: dict | None):
+def _studio_changes(as_of: date, policy: Policy, check_cancel, kept: dict | None):
     """(clients, changes, stage moves, clients whose facts were aggregated again) for the
     whole studio, as arrays (numpy is loaded here, never at start-up)."""
     from .recompute_studio import StudioDerivation
 
-    studio = StudioDerivation(as_of, policy, concurrent_reads, kept)
+    studio = StudioDerivation(as_of, policy, kept)
     check_cancel()
     moves = studio.stage_moves()
     return studio.size, studio.changes(), moves, studio.size if studio.moved is None else len(studio.moved)

@@ -1,7 +1,7 @@
 """The whole studio re-derived at once: the same aggregates as a recompute of a few
-clients, read as numbers into arrays (store.studio_facts), the rules applied as arrays (domain.bulk), and only the
-clients whose derivation moved turned back into Python values. The per-client rules
-give the words of each stage change's reason."""
+clients, read as numbers into arrays (store.studio_facts), the rules applied as arrays
+(domain.bulk), and only the clients whose derivation moved turned back into Python values.
+The per-client rules give the words of each stage change's reason."""
 
 import logging
 from datetime import date, timedelta
@@ -26,12 +26,6 @@ def day_number(day: date) -> int:
 
 def _iso(day: int) -> str | None:
     return None if day == bulk.NO_DAY else (EPOCH + timedelta(days=day)).isoformat()
-
-
-def _scatter(positions: np.ndarray, values, size: int, fill, dtype) -> np.ndarray:
-    out = np.full(size, fill, dtype=dtype)
-    out[positions] = values
-    return out
 
 
 def _table(rows: list[tuple], width: int, dtype=np.int64) -> np.ndarray:
@@ -77,19 +71,17 @@ class StudioDerivation:
     """Every live client's facts and stored derivation as arrays, as of a date, and what the
     rules say of them now."""
 
-    def __init__(self, as_of: date, policy: Policy, concurrent_reads: bool = True, kept: dict | None = None):
-        """concurrent_reads: read on several connections at once (store.studio_facts.read_together);
-        False inside a transaction that has written. kept: the day and marks of the last
-        whole-studio recompute (store.studio_facts.marks()), whose facts every live client
-        keeps: then only the clients whose facts may have moved since are aggregated again."""
+    def __init__(self, as_of: date, policy: Policy, kept: dict | None = None):
+        """kept: the day and marks of the last whole-studio recompute (store.studio_facts.marks()),
+        whose facts every live client keeps: then only the clients whose facts may have moved
+        since are aggregated again."""
         self.as_of, self.policy = as_of, policy
         next_day = (as_of + timedelta(days=1)).isoformat()
         year_ago = (as_of - timedelta(days=365)).isoformat()
         moved = self.moved = _moved_since(kept, next_day, year_ago) if kept else None
-        reads = (studio_facts.client_columns, lambda: studio_facts.order_rows(next_day, year_ago, moved),
-                 lambda: studio_facts.activity_rows(next_day, year_ago, moved))
-        clients, order_rows, activity_rows = (
-            studio_facts.read_together(*reads) if concurrent_reads else [read() for read in reads])
+        clients = studio_facts.client_columns()
+        order_rows = studio_facts.order_rows(next_day, year_ago, moved)
+        activity_rows = studio_facts.activity_rows(next_day, year_ago, moved)
         self.size = n = clients.shape[1]
         ids, referrer, kind, contract = clients[:4]
         lost_on, manual, manual_on, pin = clients[8:studio_facts.FACT_COLUMNS]

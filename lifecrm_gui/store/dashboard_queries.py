@@ -18,14 +18,13 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from lifecrm_gui.domain.bulk import NO_DAY  # a missing date, as the studio-wide rules mark it
 from lifecrm_gui.domain.vocab import CLIENT_KINDS, INDUSTRIES, LOST_REASONS, NEEDS, QUADRANTS, SOURCES, STAGES
 
 from .models import database
+from .sql_numbers import code_sql, day_sql
 
 LIVE_ORDER = "status != 'cancelled'"
 TEXT_SEP = "\x1f"  # separates text values, which may hold commas
-_JULIAN_1970 = 2440588  # the Julian day number of 1970-01-01
 
 
 @dataclass(frozen=True)
@@ -38,18 +37,6 @@ class ClientScope:
 
 def _next_day(day: date) -> str:
     return (day + timedelta(days=1)).isoformat()
-
-
-def _code(column: str, table, missing: int = -1) -> str:
-    """SQL for a vocabulary column as its position in `table`; NULL gives `missing`."""
-    cases = " ".join(f"WHEN '{key}' THEN {i}" for i, key in enumerate(table))
-    return f"CASE WHEN {column} IS NULL THEN {missing} ELSE CASE {column} {cases} ELSE -1 END END"
-
-
-def _date(column: str) -> str:
-    """SQL for a date (or date and time) column as days since 1970-01-01: a Julian day
-    starts at noon, hence the half day; a cast to integer, not text, keeps it cheap."""
-    return f"IFNULL(CAST(julianday({column}) + 0.5 AS INTEGER) - {_JULIAN_1970}, {NO_DAY})"
 
 
 def _integer(column: str) -> str:
@@ -71,28 +58,28 @@ _NUMBER, _TEXT = _numbers, _texts
 
 _ATTRIBUTES = (
     ("id", "id", _NUMBER),
-    ("kind", _code("kind", CLIENT_KINDS), _NUMBER),
+    ("kind", code_sql("kind", CLIENT_KINDS), _NUMBER),
     # a client without a recorded source counts as "other", as the source filter does
-    ("source", _code("source", SOURCES, missing=list(SOURCES).index("other")), _NUMBER),
-    ("industry", _code("industry", INDUSTRIES), _NUMBER),
+    ("source", code_sql("source", SOURCES, missing=list(SOURCES).index("other")), _NUMBER),
+    ("industry", code_sql("industry", INDUSTRIES), _NUMBER),
     ("referrer", "IFNULL(referred_by_id, 0)", _NUMBER),
-    ("first_seen", _date("first_seen_on"), _NUMBER),
-    ("lost_on", _date("lost_on"), _NUMBER),
-    ("lost_reason", _code("lost_reason", LOST_REASONS), _NUMBER),
+    ("first_seen", day_sql("first_seen_on"), _NUMBER),
+    ("lost_on", day_sql("lost_on"), _NUMBER),
+    ("lost_reason", code_sql("lost_reason", LOST_REASONS), _NUMBER),
     ("needs", "IFNULL(needs, '')", _TEXT),
 )
 _DERIVED = (
-    ("stage", _code("stage", STAGES), _NUMBER),
+    ("stage", code_sql("stage", STAGES), _NUMBER),
     ("tier", _integer("tier"), _NUMBER),
-    ("quadrant", _code("quadrant", QUADRANTS), _NUMBER),
+    ("quadrant", code_sql("quadrant", QUADRANTS), _NUMBER),
     ("influence", _integer("influence"), _NUMBER),
     ("frequency", _integer("frequency"), _NUMBER),
     ("order_count", _integer("order_count"), _NUMBER),
     ("spend", _integer("spend"), _NUMBER),
     ("ltv_total", _integer("ltv_total"), _NUMBER),
-    ("first_order", _date("first_order_on"), _NUMBER),
-    ("last_order", _date("last_order_on"), _NUMBER),
-    ("last_activity", _date("last_activity_on"), _NUMBER),
+    ("first_order", day_sql("first_order_on"), _NUMBER),
+    ("last_order", day_sql("last_order_on"), _NUMBER),
+    ("last_activity", day_sql("last_activity_on"), _NUMBER),
 )
 
 
@@ -121,8 +108,8 @@ def client_columns(with_derived: bool) -> dict:
 def order_columns() -> dict:
     """Every order that counts (not cancelled), any client's: client id, day, needs
     category (position in NEEDS; -1 none or unknown) and the amount paid."""
-    return _columns((("client_id", "client_id", _NUMBER), ("day", _date("ordered_on"), _NUMBER),
-                     ("category", _code("category", NEEDS), _NUMBER), ("paid", _integer("paid"), _NUMBER)),
+    return _columns((("client_id", "client_id", _NUMBER), ("day", day_sql("ordered_on"), _NUMBER),
+                     ("category", code_sql("category", NEEDS), _NUMBER), ("paid", _integer("paid"), _NUMBER)),
                     f"FROM orders NOT INDEXED WHERE {LIVE_ORDER}")
 
 
@@ -135,7 +122,7 @@ def stage_move_columns(first: date, last: date) -> dict:
     in STAGES) and whether it was a win-back."""
     return _columns((("client_id", "client_id", _NUMBER),
                      ("month", _MONTH.format(column="occurred_at"), _NUMBER),
-                     ("stage_to", _code("stage_to", STAGES), _NUMBER),
+                     ("stage_to", code_sql("stage_to", STAGES), _NUMBER),
                      ("win_back", _integer("win_back"), _NUMBER)),
                     "FROM event WHERE kind = 'stage_change' AND occurred_at >= ? AND occurred_at < ? "
                     "AND stage_from IS NOT NULL AND stage_from != stage_to",

@@ -1,30 +1,19 @@
 """The whole studio's facts and stored derivation as integers, for the recompute
-as arrays (services.recompute_studio): dates as day numbers (days since 1970-01-01,
-domain.bulk.NO_DAY for none), vocabulary keys as their positions (-1 for none or
-unknown). SQLite does the translating: a Python string made for every date and stage
-of 100,000 clients costs more than the aggregates themselves."""
+as arrays (services.recompute_studio): dates as day numbers (NO_DAY for none),
+vocabulary keys as their positions (-1 for none or unknown), made by SQLite
+(store.sql_numbers)."""
 
 import json
-from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
-from lifecrm_gui.domain.bulk import MANUAL_LEAD, MANUAL_OTHER, MANUAL_PROSPECT, NO_DAY, NO_MANUAL
+from lifecrm_gui.domain.bulk import MANUAL_LEAD, MANUAL_OTHER, MANUAL_PROSPECT, NO_MANUAL
 from lifecrm_gui.domain.vocab import CLASSES, CLIENT_INITIATED_KINDS, CLIENT_KINDS, QUADRANTS, STAGES
 
 from .models import database
+from .sql_numbers import code_sql, day_sql
 
 NO_RANK = -1  # reputation_rank when none is set (ranks are 1 to 5)
-
-
-def _day(column: str) -> str:
-    # julianday() of a date is a whole day + 0.5, so the cast is exact (unixepoch() needs SQLite 3.38)
-    return f"coalesce(CAST(julianday(substr({column}, 1, 10)) - 2440587.5 AS INTEGER), {NO_DAY})"
-
-
-def _code(column: str, keys, missing: int = -1) -> str:
-    cases = " ".join(f"WHEN '{key}' THEN {n}" for n, key in enumerate(keys) if "'" not in key)
-    return f"CASE {column} {cases} ELSE {missing} END"
 
 
 _MANUAL = (f"CASE WHEN manual_stage IS NULL OR manual_stage = '' THEN {NO_MANUAL} "
@@ -34,12 +23,12 @@ _MANUAL = (f"CASE WHEN manual_stage IS NULL OR manual_stage = '' THEN {NO_MANUAL
 # Facts, then the stored derivation in services.recompute.Derived's order (satisfaction in
 # hundredths, -1 for none).
 CLIENT_COLUMNS = (
-    "id", "coalesce(referred_by_id, -1)", _code("kind", CLIENT_KINDS), "annual_contract", "followers",
-    "engagement", "influence_relevant", f"coalesce(reputation_rank, {NO_RANK})", _day("lost_on"), _MANUAL,
-    _day("manual_stage_on"), _code("class_pin", CLASSES),
-    _code("stage", STAGES), "tier", _code("client_class", CLASSES), _code("quadrant", QUADRANTS), "influence",
+    "id", "coalesce(referred_by_id, -1)", code_sql("kind", CLIENT_KINDS), "annual_contract", "followers",
+    "engagement", "influence_relevant", f"coalesce(reputation_rank, {NO_RANK})", day_sql("lost_on"), _MANUAL,
+    day_sql("manual_stage_on"), code_sql("class_pin", CLASSES),
+    code_sql("stage", STAGES), "tier", code_sql("client_class", CLASSES), code_sql("quadrant", QUADRANTS), "influence",
     "frequency", "coalesce(CAST(round(satisfaction * 100) AS INTEGER), -1)", "order_count", "spend",
-    _day("first_order_on"), _day("last_order_on"), _day("last_activity_on"), "ltv_historical", "ltv_projected",
+    day_sql("first_order_on"), day_sql("last_order_on"), day_sql("last_activity_on"), "ltv_historical", "ltv_projected",
     "ltv_referral", "ltv_total", "orders_last_year", "initiated_last_year")
 FACT_COLUMNS = 12  # the first twelve are facts, the rest the stored derivation
 
@@ -57,11 +46,11 @@ CLIENTS_COLUMNS_SQL = (f"SELECT COUNT(*), {', '.join(f'group_concat({c})' for c 
                        "FROM client NOT INDEXED WHERE deleted_at IS NULL")
 # (client id, count, spend, first order day, last order day, orders since year_ago) of the
 # orders that count: not cancelled, before next_day. Parameters: year_ago, next_day.
-ORDERS_SQL = (f"SELECT client_id, COUNT(*), SUM(paid), {_day('MIN(ordered_on)')}, {_day('MAX(ordered_on)')}, "
+ORDERS_SQL = (f"SELECT client_id, COUNT(*), SUM(paid), {day_sql('MIN(ordered_on)')}, {day_sql('MAX(ordered_on)')}, "
               "SUM(ordered_on > ?) FROM orders WHERE status != 'cancelled' AND ordered_on < ? GROUP BY client_id")
 # (client id, last activity day, client-initiated touches since year_ago, mean satisfaction
 # or -1). Parameters: year_ago, next_day.
-ACTIVITY_SQL = (f"SELECT client_id, {_day('MAX(occurred_at)')}, SUM(kind IN ({_INITIATED}) AND occurred_at >= ?), "
+ACTIVITY_SQL = (f"SELECT client_id, {day_sql('MAX(occurred_at)')}, SUM(kind IN ({_INITIATED}) AND occurred_at >= ?), "
                 "coalesce(AVG(satisfaction), -1.0) FROM event WHERE is_activity = 1 AND occurred_at < ? "
                 "GROUP BY client_id")
 
@@ -140,17 +129,3 @@ def moved_clients(seen: dict[str, int], before: tuple[str, str, str, str]) -> li
         {**seen, "kept_next": kept_next, "kept_year_ago": kept_year_ago, "next_day": next_day,
          "year_ago": year_ago}) if cid is not None]
 
-
-def read_together(*reads) -> list:
-    """The results of reads (functions of no arguments), run at once, each on a connection
-    of its own: SQLite lets go of the interpreter while it aggregates, so the second core
-    works on one read while this thread turns another's rows into Python values. Only
-    for a caller that has written nothing uncommitted (the other connections would not
-    see it)."""
-    def on_own_connection(read):
-        with database.connection_context():
-            return read()
-
-    with ThreadPoolExecutor(max_workers=len(reads) - 1, thread_name_prefix="studio-facts") as pool:
-        later = [pool.submit(on_own_connection, read) for read in reads[1:]]
-        return [reads[0](), *(future.result() for future in later)]

@@ -118,8 +118,7 @@ def test_an_empty_studio(db):
 
 
 def test_a_recompute_inside_a_transaction_sees_what_that_transaction_wrote(db):
-    """Other connections read at once when the recompute holds the only write; inside a
-    caller's transaction (an import) they would miss its uncommitted rows."""
+    """An import re-derives inside its own transaction, before anything is committed."""
     client = Client.create(name="王芳")
     with db.atomic():
         Order.create(client=client.id, ordered_on=date(2026, 6, 1), amount=500_00, paid=500_00, status="delivered")
