@@ -31,6 +31,29 @@ def test_orders_aggregate_uses_the_covering_index(db):
     assert "COVERING INDEX orders_client_cover" in plan
 
 
+@pytest.mark.parametrize("query, index", [
+    # the activities a recompute aggregates, without the stage changes beside them
+    ("SELECT client_id, MAX(occurred_at), AVG(satisfaction) FROM event WHERE is_activity = 1 "
+     "AND occurred_at < '2026-01-01' GROUP BY client_id", "COVERING INDEX event_activity_cover"),
+    # the shoots of the coming days (Today), from the index of orders with a shoot day
+    ("SELECT id FROM orders WHERE shoot_on IN ('2026-01-01', '2026-01-02')", "INDEX orders_shoot_on"),
+    # a segment's clients who ordered a category, and the dashboard's "has an order of it"
+    ("SELECT client_id FROM orders WHERE status != 'cancelled' AND category IN ('wedding', 'newborn') "
+     "AND ordered_on <= '2026-01-01'", "COVERING INDEX orders_category_cover"),
+    ("SELECT 1 FROM orders WHERE client_id = 7 AND category = 'wedding' AND status != 'cancelled'",
+     "COVERING INDEX orders_category_cover"),
+    ("SELECT id FROM event WHERE order_id = 7", "INDEX event_order_id"),
+    ("SELECT id FROM orders WHERE campaign_id = 7", "INDEX orders_campaign_id"),
+    # a duplicate contact, a referrer's referrals
+    ("SELECT id FROM client WHERE wechat = 'zhang_wei'", "INDEX client_wechat"),
+    ("SELECT id FROM client WHERE phone_alt IN ('+8613800138000')", "INDEX client_phone_alt"),
+    ("SELECT id FROM client WHERE referred_by_id = 7", "INDEX client_referred_by_id"),
+])
+def test_reads_find_their_partial_and_covering_indexes(db, query, index):
+    plan = " ".join(str(r) for r in db.execute_sql(f"EXPLAIN QUERY PLAN {query}"))
+    assert index in plan
+
+
 def _version_1_database(path):
     conn = sqlite3.connect(path)
     migrations._v1(conn)
