@@ -35,6 +35,9 @@ from .style import MUTED, icon
 
 _ROOT = QModelIndex()
 COLUMNS = ("name", "contact", "status", "sent_at", "replied_at", "revenue", "message")
+# Actions shown by their icon alone (their words in the tooltip): with every action in
+# words the bar was wider than the campaign's pane at 1280 px in English.
+ICON_ONLY = ("copy", "open")
 YES = (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Ok)
 
 
@@ -172,8 +175,13 @@ class RecipientsPanel(QWidget):
                  "copy": (self.tr("Copy"), self.tr("Copy the selected messages (to paste into WeChat)")),
                  "open": (self.tr("Open client"), self.tr("Show the client's profile"))}
         for key, (text, tip) in texts.items():
-            self.buttons[key].setText(text)
-            self.buttons[key].setToolTip(tip)
+            button = self.buttons[key]
+            if key in ICON_ONLY:
+                button.setAccessibleName(text)
+                button.setToolTip(f"{text}: {tip}")
+            else:
+                button.setText(text)
+                button.setToolTip(tip)
         self.export_button.setText(self.tr("Export"))
         self.export_menu.clear()
         for kind, suffix, words in (("sms", "csv", self.tr("SMS platform list (CSV)…")),

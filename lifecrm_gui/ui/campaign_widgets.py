@@ -78,36 +78,6 @@ class StatusBadgeDelegate(QStyledItemDelegate):
         return QSize(badge_size(option.fontMetrics, index.data() or "").width() + 12, hint.height())
 
 
-BADGE_ROLE = Qt.ItemDataRole.UserRole + 3  # words of a pill shown after a cell's text
-
-
-class TextBadgeDelegate(QStyledItemDelegate):
-    """The cell's text, and at its right end a pill (BADGE_ROLE words, STATUS_ROLE colours)
-    when the row has something to say (overdue, no consent, sent)."""
-
-    def paint(self, painter, option, index) -> None:
-        badge = index.data(BADGE_ROLE)
-        if not badge:
-            super().paint(painter, option, index)
-            return
-        self.initStyleOption(option, index)
-        text = option.text
-        option.text = ""
-        style = option.widget.style() if option.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        metrics = option.fontMetrics
-        pill_width = min(badge_size(metrics, badge).width(), option.rect.width() // 2)
-        pill = QRectF(option.rect.right() - pill_width - 4, option.rect.top(), pill_width + 2, option.rect.height())
-        text_rect = option.rect.adjusted(6, 0, -pill_width - 10, 0)
-        painter.save()
-        painter.setPen(option.palette.color(option.palette.ColorRole.Text))
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(text, Qt.TextElideMode.ElideRight, text_rect.width()))
-        painter.restore()
-        paint_pill(painter, pill, badge, index.data(STATUS_ROLE))
-
-
 class LinkDelegate(QStyledItemDelegate):
     """A cell that reads as a link; one click runs `clicked(row)`."""
 
@@ -142,15 +112,20 @@ class LinkDelegate(QStyledItemDelegate):
 
 class RowActionsDelegate(QStyledItemDelegate):
     """Small icon buttons in a row: one click runs the action on that row. The model
-    gives the row's action names under ACTIONS_ROLE; `triggered(row, action)` fires."""
+    gives the row's action names under ACTIONS_ROLE; `triggered(row, action)` fires.
+    After the buttons, a row may show its state as a coloured icon without a frame (the
+    state under MARK_ROLE, one of `marks`; its words are the cell's tooltip): where a
+    greeting cannot be sent, the mark says why in the place of the send button."""
 
     ACTIONS_ROLE = Qt.ItemDataRole.UserRole + 2
+    MARK_ROLE = Qt.ItemDataRole.UserRole + 3
     SIZE = 26
 
-    def __init__(self, icons: dict, tooltips, parent=None):
+    def __init__(self, icons: dict, tooltips, parent=None, marks: dict | None = None):
         super().__init__(parent)
         self.icons = icons  # action -> QIcon
         self.tooltips = tooltips  # callable(action) -> str
+        self.marks = marks or {}  # state -> QIcon
         self.triggered = None  # callable(row, action), set by the owner
 
     def _rects(self, rect: QRect, actions) -> list[tuple[str, QRect]]:
@@ -169,7 +144,12 @@ class RowActionsDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for action, rect in self._rects(option.rect, index.data(self.ACTIONS_ROLE) or ()):
+        actions = index.data(self.ACTIONS_ROLE) or ()
+        mark = self.marks.get(index.data(self.MARK_ROLE))
+        for action, rect in self._rects(option.rect, (*actions, "mark") if mark else actions):
+            if action == "mark":
+                mark.paint(painter, rect.adjusted(5, 4, -5, -4))
+                continue
             painter.setPen(QColor(BORDER))
             painter.setBrush(QColor("#ffffff"))
             painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 5, 5)
@@ -177,7 +157,7 @@ class RowActionsDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option, index) -> QSize:
-        count = len(index.data(self.ACTIONS_ROLE) or ())
+        count = len(index.data(self.ACTIONS_ROLE) or ()) + (index.data(self.MARK_ROLE) in self.marks)
         return QSize(8 + count * (self.SIZE + 2), self.SIZE + 4)
 
     def action_at(self, index, rect: QRect, pos) -> str | None:

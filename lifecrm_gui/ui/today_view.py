@@ -22,12 +22,10 @@ from lifecrm_gui.services.timeline import client_name
 
 from .campaign_dialogs import CallDialog, FollowUpDialog
 from .campaign_widgets import (
-    BADGE_ROLE,
-    STATUS_ROLE,
+    STATUS_COLORS,
     LinkDelegate,
     RowActionsDelegate,
     Section,
-    TextBadgeDelegate,
     bus,
     open_client,
 )
@@ -36,13 +34,16 @@ from .i18n import format_count
 from .style import ACCENT, MUTED, icon
 
 _ROOT = QModelIndex()
-ACTIONS_ROLE = RowActionsDelegate.ACTIONS_ROLE
+ACTIONS_ROLE, MARK_ROLE = RowActionsDelegate.ACTIONS_ROLE, RowActionsDelegate.MARK_ROLE
 ACTION_ICONS = {"call": "fa5s.phone", "done": "fa5s.check", "send": "fa5s.paper-plane", "campaign": "fa5s.bullhorn"}
+# A row's state, shown where its send button would be (in STATUS_COLORS' text colour)
+STATE_ICONS = {"sent": "mdi6.check-all", "lined_up": "mdi6.playlist-check", "no_consent": "mdi6.bell-off-outline",
+               "capped": "mdi6.timer-sand", "off": "mdi6.pause-circle-outline"}
 
 
 class TodayModel(QAbstractTableModel):
-    """Rows of Today items: when, the client (a link), what (with the row's state when it
-    matters) and the row's one-click actions."""
+    """Rows of Today items: when, the client (a link), what, and the row's one-click
+    actions with its state when it matters (in words in the tooltip)."""
 
     COLUMNS = ("when", "client", "what", "actions")
 
@@ -86,10 +87,8 @@ class TodayModel(QAbstractTableModel):
             if column == "what":
                 return item.title + (f" · {item.detail}" if item.detail and item.kind == "task" else "")
             return None
-        if role == BADGE_ROLE and column == "what" and item.state not in ("due", "overdue"):  # overdue: in red
-            return self.state_words.get(item.state)
-        if role == STATUS_ROLE and column == "what":
-            return item.state
+        if role == MARK_ROLE and column == "actions":
+            return item.state  # overdue shows in red in the first column
         if role == ACTIONS_ROLE and column == "actions":
             return self.actions(item)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -97,6 +96,8 @@ class TodayModel(QAbstractTableModel):
                 return "\n".join(t for t in (item.title, item.detail, self.state_words.get(item.state, "")) if t)
             if column == "client":
                 return item.phone or ""
+            if column == "actions" and item.state in STATE_ICONS:
+                return self.state_words.get(item.state)
         if role == Qt.ItemDataRole.ForegroundRole and column == "when" and item.state == "overdue":
             return QColor("#b3261e")
         return None
@@ -206,6 +207,7 @@ class TodayView(QWidget):
 
         icons = {name: icon(path, ACCENT if name in ("done", "send", "campaign") else "#455a64")
                  for name, path in ACTION_ICONS.items()}
+        marks = {state: icon(path, STATUS_COLORS[state][1]) for state, path in STATE_ICONS.items()}
         self.sections: dict[str, Section] = {}
         self.models: dict[str, TodayModel] = {}
         self.views: dict[str, QTableView] = {}
@@ -213,14 +215,13 @@ class TodayView(QWidget):
         for key, icon_name in self.SECTIONS:
             section = Section(icon_name)
             model = TodayModel(self)
-            actions = RowActionsDelegate(icons, self._action_tip, self)
+            actions = RowActionsDelegate(icons, self._action_tip, self, marks)
             actions.triggered = lambda row, action, k=key: self.act(k, row, action)
             view = _table(model, actions, {0: 76, 1: 74, 3: 66}, stretch=2)
             view.setObjectName(f"today_{key}")
             link = LinkDelegate(view)
             link.clicked = lambda row, k=key: self._open_row(k, row)
             view.setItemDelegateForColumn(1, link)
-            view.setItemDelegateForColumn(2, TextBadgeDelegate(view))
             view.doubleClicked.connect(lambda index, k=key: self._open_row(k, index.row()))
             empty = QLabel()
             empty.setStyleSheet(f"color: {MUTED}; padding: 6px 2px;")

@@ -55,11 +55,12 @@ def test_the_day_lists_follow_ups_occasions_and_dormant_clients(view, people):
     assert "1 follow-ups (1 overdue)" in view.summary.text()
     assert view.empty["shoots"].isVisible() and not view.views["shoots"].isVisible()
     model = view.models["occasions"]
-    li = model.index(row_of(view, "occasions", people["li"]), 2)
-    from lifecrm_gui.ui.campaign_widgets import BADGE_ROLE
-    assert model.data(li, BADGE_ROLE) == "No consent"
-    assert model.data(model.index(row_of(view, "occasions", people["li"]), 3), view.views["occasions"]
-                      .itemDelegateForColumn(3).ACTIONS_ROLE) == ("call",)  # nothing to send without consent
+    li = model.index(row_of(view, "occasions", people["li"]), 3)
+    actions = view.views["occasions"].itemDelegateForColumn(3)
+    # nothing to send without consent: the mark says so where the send button would be
+    assert model.data(li, actions.ACTIONS_ROLE) == ("call",)
+    assert model.data(li, actions.MARK_ROLE) == "no_consent" and "no_consent" in actions.marks
+    assert model.data(li, Qt.ItemDataRole.ToolTipRole) == "No consent"
 
 
 def test_one_click_sends_a_greeting_copied_for_wechat(view, qtbot, people):
