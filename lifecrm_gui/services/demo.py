@@ -2,7 +2,9 @@
 members, orders, timelines, tags and follow-up tasks, generated from a seed.
 
 Only facts are written; the derived columns (stage, tier, spend, ...) keep their
-defaults until services.recompute derives them. The same seed and `as_of` give
+defaults until services.recompute derives them: `derive_demo` does, as the studio's
+monthly recomputes would have over the past year, so that the stage moves of that
+year are on record (the dashboard's stage flow and win-backs). The same seed and `as_of` give
 the same rows, byte for byte: every choice comes from one `random.Random(seed)`
 and every date from `as_of`, never from the clock.
 
@@ -32,6 +34,7 @@ BOOKING_HORIZON_DAYS = 56  # booked shoots reach at most this far past as_of
 MAX_REFERRALS = 12  # per referrer
 VIP_SPEND = 2_000_000  # fen: 20,000 CNY
 CACHE_CAP_KIB = 1_000_000  # the page cache while generating, at most about 1 GB
+HISTORY_MONTHS = 12  # month-ends replayed by derive_demo
 
 
 @dataclass
@@ -1092,3 +1095,34 @@ def generate_demo(db, clients: int, seed: int = 1, *, as_of: date, progress=None
     if progress:
         progress(clients, clients)
     return studio.summary
+
+
+def month_ends_before(as_of: date, months: int) -> list[date]:
+    """The last days of the `months` months before as_of's month, oldest first."""
+    ends, day = [], as_of.replace(day=1)
+    for _ in range(months):
+        day -= timedelta(days=1)
+        ends.append(day)
+        day = day.replace(day=1)
+    return ends[::-1]
+
+
+def derive_demo(as_of: date, months: int = HISTORY_MONTHS, progress=None):
+    """Derive a freshly generated demo studio as a recompute at each of the past `months`
+    month-ends would have (only the clients seen by then), then as of `as_of`, in one
+    transaction: every stage move of the year is recorded on its month-end. Returns the
+    last recompute's result. `progress(done, total)` counts the recomputes."""
+    from lifecrm_gui.store.models import database
+
+    from .recompute import recompute
+
+    days = month_ends_before(as_of, months)
+    with database.atomic():
+        for done, day in enumerate(days):
+            if progress:
+                progress(done, len(days) + 1)
+            recompute(day, seen_only=True)
+        result = recompute(as_of)
+    if progress:
+        progress(len(days) + 1, len(days) + 1)
+    return result

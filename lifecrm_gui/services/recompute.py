@@ -232,10 +232,15 @@ def evaluate(as_of: date, ids=None, policy: Policy | None = None) -> tuple[dict[
 
 
 def recompute(as_of: date, ids=None, *, policy: Policy | None = None, at: datetime | None = None,
-              staff: str | None = None, progress=None, should_cancel=None) -> RecomputeResult:
+              staff: str | None = None, progress=None, should_cancel=None, seen_only: bool = False) -> RecomputeResult:
     """Re-derive every live client (or the given ids) as of `as_of`, writing only what
     changed and a stage-change event for every client whose stage moved. The whole
-    studio is derived as arrays (services.recompute_studio), a few clients one by one."""
+    studio is derived as arrays (services.recompute_studio), a few clients one by one.
+
+    seen_only: the whole studio as it stood on an earlier day, only the clients first
+    seen by then (services.demo replays a year of month-ends this way): their stage moves
+    are recorded and their stages written, nothing else; the next recompute of a day of
+    its own writes the rest."""
     started = clock.perf_counter()
     result = RecomputeResult(as_of=as_of)
     policy = policy or load_policy()
@@ -248,10 +253,13 @@ def recompute(as_of: date, ids=None, *, policy: Policy | None = None, at: dateti
         if progress:
             progress(0, 0)
         if ids is None:
-            total, changes, moves, result.aggregated = _studio_changes(as_of, policy, check_cancel, _kept_facts())
+            total, changes, moves, result.aggregated = _studio_changes(
+                as_of, policy, check_cancel, None if seen_only else _kept_facts(), seen_only)
         else:
             total, changes, moves = _client_changes(as_of, ids, policy, check_cancel, progress)
             result.aggregated = total
+        if seen_only:  # of a day looked back on, only the stages (the next recompute writes the rest)
+            changes = {(0,): [(new, cid) for cid, _old, new, _reason in moves]} if moves else {}
         check_cancel()
         lang = language()
         stamp = event_stamp(as_of, at)
@@ -279,7 +287,7 @@ def recompute(as_of: date, ids=None, *, policy: Policy | None = None, at: dateti
             queries.write_derived(changes)
         if events:
             queries.insert_stage_changes(events)
-        if ids is None:
+        if ids is None and not seen_only:
             set_setting(LAST_RECOMPUTE, as_of.isoformat())
             set_setting(LAST_RECOMPUTE_POLICY, policy.to_dict())
             from lifecrm_gui.store import studio_facts  # numpy: never at start-up
@@ -330,15 +338,16 @@ def _kept_facts() -> dict | None:
     return kept if kept and kept.get("day") == get_setting(LAST_RECOMPUTE) else None
 
 
-def _studio_changes(as_of: date, policy: Policy, check_cancel, kept: dict | None):
+def _studio_changes(as_of: date, policy: Policy, check_cancel, kept: dict | None, seen_only: bool = False):
     """(clients, changes, stage moves, clients whose facts were aggregated again) for the
     whole studio, as arrays (numpy is loaded here, never at start-up)."""
     from .recompute_studio import StudioDerivation
 
-    studio = StudioDerivation(as_of, policy, kept)
+    studio = StudioDerivation(as_of, policy, kept, seen_only)
     check_cancel()
     moves = studio.stage_moves()
-    return studio.size, studio.changes(), moves, studio.size if studio.moved is None else len(studio.moved)
+    changes = {} if seen_only else studio.changes()
+    return studio.size, changes, moves, studio.size if studio.moved is None else len(studio.moved)
 
 
 def recompute_clients(client_ids, as_of: date, **kwargs) -> RecomputeResult:

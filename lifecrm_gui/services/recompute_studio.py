@@ -71,15 +71,16 @@ class StudioDerivation:
     """Every live client's facts and stored derivation as arrays, as of a date, and what the
     rules say of them now."""
 
-    def __init__(self, as_of: date, policy: Policy, kept: dict | None = None):
+    def __init__(self, as_of: date, policy: Policy, kept: dict | None = None, seen_only: bool = False):
         """kept: the day and marks of the last whole-studio recompute (store.studio_facts.marks()),
         whose facts every live client keeps: then only the clients whose facts may have moved
-        since are aggregated again."""
+        since are aggregated again. seen_only: only the clients first seen by as_of (a day
+        looked back on, when the clients seen later had no stage yet)."""
         self.as_of, self.policy = as_of, policy
         next_day = (as_of + timedelta(days=1)).isoformat()
         year_ago = (as_of - timedelta(days=365)).isoformat()
         moved = self.moved = _moved_since(kept, next_day, year_ago) if kept else None
-        clients = studio_facts.client_columns()
+        clients = studio_facts.client_columns(as_of.isoformat() if seen_only else None)
         order_rows = studio_facts.order_rows(next_day, year_ago, moved)
         activity_rows = studio_facts.activity_rows(next_day, year_ago, moved)
         self.size = n = clients.shape[1]

@@ -55,11 +55,15 @@ ACTIVITY_SQL = (f"SELECT client_id, {day_sql('MAX(occurred_at)')}, SUM(kind IN (
                 "GROUP BY client_id")
 
 
-def client_columns() -> np.ndarray:
+def client_columns(seen_by: str | None = None) -> np.ndarray:
     """Every live client's CLIENT_COLUMNS as an array of shape (columns, clients), in
-    table order. Each column comes as one string of numbers (group_concat) for numpy to
-    parse: a Python value for each of 2.8 million cells would take longer than the read."""
-    row = _conn().execute(CLIENTS_COLUMNS_SQL).fetchone()
+    table order; with `seen_by` (a day), only the clients first seen by then. Each column
+    comes as one string of numbers (group_concat) for numpy to parse: a Python value for
+    each of 2.8 million cells would take longer than the read."""
+    if seen_by is None:
+        row = _conn().execute(CLIENTS_COLUMNS_SQL).fetchone()
+    else:
+        row = _conn().execute(CLIENTS_COLUMNS_SQL + " AND coalesce(first_seen_on, '') <= ?", (seen_by,)).fetchone()
     columns = [np.fromstring(text, dtype=np.int64, sep=",") if text else np.zeros(0, np.int64)
                for text in row[1:]]
     if any(len(column) != row[0] for column in columns):  # group_concat skips NULLs: none may be
