@@ -125,7 +125,8 @@ class ClientHeader(QWidget):
 
         if compact:
             self.title_row.addSpacing(6)
-            for widget in (self.stage_badge, self.stars, self.tier_label, self.class_chip, self.trash_chip):
+            for widget in (self.stage_badge, self.stars, self.tier_label, self.class_chip, self.quadrant_chip,
+                           self.trash_chip):
                 self.title_row.addWidget(widget, 0, Qt.AlignmentFlag.AlignVCenter)
             self.title_row.addStretch(1)
             self.ltv_caption = caption_label()

@@ -348,3 +348,25 @@ def test_the_tab_current_at_start_is_built_without_being_clicked(ctx, qtbot):
     assert window.tabs.currentIndex() == window.tab_index(first)
     qtbot.waitUntil(lambda: window.pages.get(first) is not None, timeout=5000)
     assert window.tabs.currentWidget().findChild(QLabel, "pageLoading") is None
+
+
+def test_no_widget_of_any_page_shows_as_a_window_of_its_own(ctx, qtbot):
+    # A label left out of every layout and then shown became a window of its own: a stray
+    # "Quiet" chip beside the app, which kept it running after the main window closed.
+    from PySide6.QtWidgets import QApplication
+
+    from lifecrm_gui.ui.main_window import MainWindow
+
+    from .conftest import add_order
+
+    client = add_client("安娜", "13800000001")
+    add_order(client, 30, 880_000)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    ctx.clientSelected.emit(client)
+    for key in window.specs:
+        window.show_page(key)
+        qtbot.waitUntil(lambda k=key: window.pages.get(k) is not None, timeout=5000)
+    QApplication.processEvents()
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [window]
