@@ -237,7 +237,8 @@ class ClientHeader(QWidget):
             self.stage_badge.setToolTip(reasons["stage"])
             self.stars.setToolTip(reasons["tier"])
             self.tier_label.setToolTip(reasons["tier"])
-            self.class_chip.setToolTip(reasons["class"])
+            self.class_chip.setToolTip(self.tr("Class: %1").replace("%1", reasons["class"]))
+            self.quadrant_chip.setToolTip(self.tr("Word of mouth: %1").replace("%1", reasons["quadrant"]))
             self.ltv_value.setToolTip(reasons["ltv"])
         else:
             for key, card in self.cards.items():

@@ -210,7 +210,7 @@
     <context>
         <name>ClientHeader</name>
         <message>
-            <location filename="../../lifecrm_gui/ui/profile_header.py" line="+162" />
+            <location filename="../../lifecrm_gui/ui/profile_header.py" line="+163" />
             <source>Stage</source>
             <translation>Stage</translation>
         </message>
@@ -270,11 +270,21 @@
             <source>projected: average order × orders a year × %1 more years</source>
             <translation>projected: average order × orders a year × %1 more years</translation>
         </message>
+        <message>
+            <location line="+10" />
+            <source>Class: %1</source>
+            <translation>Class: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Word of mouth: %1</source>
+            <translation>Word of mouth: %1</translation>
+        </message>
     </context>
     <context>
         <name>ClientListPage</name>
         <message>
-            <location filename="../../lifecrm_gui/ui/client_list.py" line="+493" />
+            <location filename="../../lifecrm_gui/ui/client_list.py" line="+492" />
             <source>New client</source>
             <translation>New client</translation>
         </message>
@@ -313,7 +323,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</tra
     <context>
         <name>ClientTableModel</name>
         <message>
-            <location line="-418" />
+            <location line="-419" />
             <source>Name</source>
             <translation>Name</translation>
         </message>
@@ -430,7 +440,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</tra
     <context>
         <name>DashboardTab</name>
         <message>
-            <location filename="../../lifecrm_gui/ui/dashboard_tab.py" line="+209" />
+            <location filename="../../lifecrm_gui/ui/dashboard_tab.py" line="+197" />
             <source>All clients</source>
             <translation>All clients</translation>
         </message>
@@ -486,12 +496,12 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</tra
         </message>
         <message>
             <location line="+1" />
-            <location line="+208" />
+            <location line="+218" />
             <source>Print</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location line="-207" />
+            <location line="-217" />
             <source>Print the dashboard report</source>
             <translation>Print the dashboard report</translation>
         </message>
@@ -526,7 +536,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</tra
             <translation>The figures could not be computed: %1</translation>
         </message>
         <message>
-            <location line="+66" />
+            <location line="+76" />
             <source>PNG image (*.png)</source>
             <translation>PNG image (*.png)</translation>
         </message>
@@ -1071,7 +1081,7 @@ File: %2</translation>
     <context>
         <name>FilterBar</name>
         <message>
-            <location filename="../../lifecrm_gui/ui/client_list.py" line="+148" />
+            <location filename="../../lifecrm_gui/ui/client_list.py" line="+150" />
             <source>All stages</source>
             <translation>All stages</translation>
         </message>
@@ -1246,7 +1256,7 @@ File: %2</translation>
             <translation>E&amp;xpo mode…</translation>
         </message>
         <message>
-            <location line="+156" />
+            <location line="+161" />
             <source>The profile page is not available in this version.</source>
             <translation>The profile page is not available in this version.</translation>
         </message>
@@ -1376,7 +1386,7 @@ File: %2</translation>
             <translation>&lt;h3&gt;LifeCRM %1&lt;/h3&gt;&lt;p&gt;Client lifecycle management for photography studios.&lt;/p&gt;&lt;p&gt;Database: %2&lt;br&gt;Logs: %3&lt;/p&gt;</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+32" />
             <source>Finishing the work in progress…</source>
             <translation>Finishing the work in progress…</translation>
         </message>
@@ -2556,7 +2566,7 @@ File: %2</translation>
     <context>
         <name>RecipientsPanel</name>
         <message>
-            <location filename="../../lifecrm_gui/ui/campaign_recipients.py" line="+164" />
+            <location filename="../../lifecrm_gui/ui/campaign_recipients.py" line="+167" />
             <source>Name</source>
             <translation>Name</translation>
         </message>
@@ -2622,12 +2632,12 @@ File: %2</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+117" />
+            <location line="+122" />
             <source>Opted out</source>
             <translation>Opted out</translation>
         </message>
         <message>
-            <location line="-117" />
+            <location line="-122" />
             <source>No more marketing: withdraws the client's consent</source>
             <translation>No more marketing: withdraws the client's consent</translation>
         </message>
@@ -2652,7 +2662,7 @@ File: %2</translation>
             <translation>Show the client's profile</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+9" />
             <source>Export</source>
             <translation>Export</translation>
         </message>
@@ -3673,7 +3683,7 @@ File: %2</translation>
     <context>
         <name>TodayView</name>
         <message>
-            <location filename="../../lifecrm_gui/ui/today_view.py" line="+269" />
+            <location filename="../../lifecrm_gui/ui/today_view.py" line="+270" />
             <source>Today</source>
             <translation>Today</translation>
         </message>

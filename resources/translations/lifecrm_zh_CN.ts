@@ -210,7 +210,7 @@
 <context>
     <name>ClientHeader</name>
     <message>
-        <location filename="../../lifecrm_gui/ui/profile_header.py" line="+162"/>
+        <location filename="../../lifecrm_gui/ui/profile_header.py" line="+163"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
@@ -270,11 +270,21 @@
         <source>projected: average order × orders a year × %1 more years</source>
         <translation>预期价值 = 平均单价 × 年均单数 × 未来 %1 年</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>Class: %1</source>
+        <translation>分类：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word of mouth: %1</source>
+        <translation>口碑：%1</translation>
+    </message>
 </context>
 <context>
     <name>ClientListPage</name>
     <message>
-        <location filename="../../lifecrm_gui/ui/client_list.py" line="+493"/>
+        <location filename="../../lifecrm_gui/ui/client_list.py" line="+492"/>
         <source>New client</source>
         <translation>新建客户</translation>
     </message>
@@ -313,7 +323,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</sou
 <context>
     <name>ClientTableModel</name>
     <message>
-        <location line="-418"/>
+        <location line="-419"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -429,7 +439,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</sou
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../lifecrm_gui/ui/dashboard_tab.py" line="+209"/>
+        <location filename="../../lifecrm_gui/ui/dashboard_tab.py" line="+197"/>
         <source>All clients</source>
         <translation>全部客户</translation>
     </message>
@@ -485,12 +495,12 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</sou
     </message>
     <message>
         <location line="+1"/>
-        <location line="+208"/>
+        <location line="+218"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-217"/>
         <source>Print the dashboard report</source>
         <translation>打印经营概览报告</translation>
     </message>
@@ -525,7 +535,7 @@ Try fewer letters, the last four digits of the phone, or clear the filters.</sou
         <translation>无法计算数据：%1</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+76"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
@@ -1070,7 +1080,7 @@ File: %2</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../lifecrm_gui/ui/client_list.py" line="+148"/>
+        <location filename="../../lifecrm_gui/ui/client_list.py" line="+150"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
@@ -1245,7 +1255,7 @@ File: %2</source>
         <translation>展会模式(&amp;X)…</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+161"/>
         <source>The profile page is not available in this version.</source>
         <translation>此版本还没有客户档案页。</translation>
     </message>
@@ -1375,7 +1385,7 @@ File: %2</source>
         <translation>&lt;h3&gt;LifeCRM %1&lt;/h3&gt;&lt;p&gt;摄影工作室的客户生命周期管理。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;br&gt;日志：%3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Finishing the work in progress…</source>
         <translation>正在完成进行中的任务…</translation>
     </message>
@@ -2555,7 +2565,7 @@ File: %2</source>
 <context>
     <name>RecipientsPanel</name>
     <message>
-        <location filename="../../lifecrm_gui/ui/campaign_recipients.py" line="+164"/>
+        <location filename="../../lifecrm_gui/ui/campaign_recipients.py" line="+167"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -2621,12 +2631,12 @@ File: %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+117"/>
+        <location line="+122"/>
         <source>Opted out</source>
         <translation>退订</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-122"/>
         <source>No more marketing: withdraws the client&apos;s consent</source>
         <translation>不再接收营销信息：撤销客户的同意</translation>
     </message>
@@ -2651,7 +2661,7 @@ File: %2</source>
         <translation>查看客户档案</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -3672,7 +3682,7 @@ File: %2</source>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../lifecrm_gui/ui/today_view.py" line="+269"/>
+        <location filename="../../lifecrm_gui/ui/today_view.py" line="+270"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
