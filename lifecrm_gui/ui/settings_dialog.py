@@ -79,11 +79,8 @@ class SettingsDialog(QDialog):
         self.second_dir_hint.setObjectName("dialogHint")
         self.second_dir_hint.setWordWrap(True)
         self.spins = {name: _spin(low, high) for name, low, high in NUMBER_FIELDS}
-        for spin in self.spins.values():
-            spin.setMinimumWidth(170)  # one column of equal boxes, whatever their suffix
         self.tier_spins = [_spin(1, 10_000_000) for _ in TIER_NAMES]
         self.key_tier = QComboBox()
-        self.key_tier.setMinimumWidth(170)
         self.boxes = {name: FieldBox(spin) for name, spin in self.spins.items()}
         self.labels: dict[str, QLabel] = {}
 
@@ -219,6 +216,10 @@ class SettingsDialog(QDialog):
         self.spins["frequency_high"].setSuffix(self.tr(" touches a year"))
         self.spins["key_top_percent"].setSuffix(" %")
         self.spins["expected_years"].setSuffix(self.tr(" years"))
+        # one column of equal boxes, whatever their suffix says in this language
+        width = max(170, *(spin.sizeHint().width() for spin in self.spins.values()))
+        for box in (*self.spins.values(), self.key_tier):
+            box.setMinimumWidth(width)
         self.tier_title.setText(self.tr("Value tiers: spend from (yuan)"))
         for n, tier_name in enumerate(self.tier_labels):
             tier_name.setText(tier_label(n + 1, lang))
