@@ -2,10 +2,10 @@
 members, orders, timelines, tags and follow-up tasks, generated from a seed.
 
 Only facts are written; the derived columns (stage, tier, spend, ...) keep their
-defaults until services.recompute derives them: `derive_demo` does, as the studio's
-monthly recomputes would have over the past year, so that the stage moves of that
-year are on record (the dashboard's stage flow and win-backs). The same seed and `as_of` give
-the same rows, byte for byte: every choice comes from one `random.Random(seed)`
+defaults until services.recompute derives them. `derive_demo` does, as the studio's
+monthly recomputes would have over the past year, so that the year's stage moves
+are on record (the dashboard's stage flow and win-backs). The same seed and `as_of`
+give the same rows, byte for byte: every choice comes from one `random.Random(seed)`
 and every date from `as_of`, never from the clock.
 
 Rows go in with raw `executemany` in one transaction, a few thousand clients
