@@ -179,7 +179,11 @@ def open_in_background(db_path: Path):
     thread = threading.Thread(target=work, name="lifecrm-open", daemon=True)
     thread.start()
 
-    def wait():
+    def wait(meanwhile=None):
+        """meanwhile(finished): what the main thread does until the opening has finished
+        (finished(timeout) waits for it up to timeout seconds and says whether it has)."""
+        if meanwhile is not None:
+            meanwhile(lambda timeout: (thread.join(timeout), not thread.is_alive())[1])
         thread.join()
         if "error" in outcome:
             raise outcome["error"]
@@ -231,13 +235,14 @@ def run_window(app, args, db_path: Path, instance) -> int:
     from lifecrm_gui.ui import i18n, restore_dialog
     from lifecrm_gui.ui.context import AppContext
     from lifecrm_gui.ui.main_window import MainWindow
+    from lifecrm_gui.ui.opening import wait_showing_opening
     from lifecrm_gui.ui.style import app_icon, apply_style, icon
 
     apply_style(app)
     i18n.apply_font(app)
     app.setWindowIcon(app_icon())
     icon("mdi6.account-plus")  # loads the icon fonts while the check runs
-    opened, problem = opened_when_checked()
+    opened, problem = opened_when_checked(wait_showing_opening)
     if problem is not None:
         return fail_to_start(problem)
     db, report = opened
