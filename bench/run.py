@@ -15,6 +15,7 @@ import sqlite3
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -105,10 +106,7 @@ def _demo_history(path: Path, copy: Path) -> float:
     from lifecrm_gui.services.demo import derive_demo
     from lifecrm_gui.store.db import close_database, open_database
 
-    source, target = sqlite3.connect(path), sqlite3.connect(copy)
-    source.backup(target)
-    source.close()
-    target.close()
+    _copy(path, copy)
     close_database()
     open_database(copy)
     seconds, _result = timed(derive_demo, AS_OF)
@@ -177,6 +175,7 @@ def bench_search(path: Path, figures: dict) -> None:
 def bench_import(folder: Path, source: Path, figures: dict) -> None:
     from lifecrm_gui.services.exporter import export_file
     from lifecrm_gui.services.importer import import_file
+    from lifecrm_gui.store.db import open_database
 
     open_fresh(source)
     clients_csv, orders_csv = folder / "clients.csv", folder / "orders.csv"
@@ -184,19 +183,102 @@ def bench_import(folder: Path, source: Path, figures: dict) -> None:
     export_file("orders", orders_csv)
     target = folder / "imported.sqlite3"
     open_fresh(target)
-    seconds, result = timed(import_file, "clients", clients_csv, as_of=AS_OF)
-    assert not result.errors, result.errors[:5]
-    figures["import_clients_rows"] = result.written
-    figures["import_clients_rows_per_s"] = round(result.written / seconds)
-    figures["import_clients_recompute_seconds"] = round(result.recompute_seconds, 2)
-    figures["import_clients_rest_seconds"] = round(seconds - result.recompute_seconds, 2)
-    seconds, result = timed(import_file, "orders", orders_csv, as_of=AS_OF)
-    assert not result.errors, result.errors[:5]
-    figures["import_orders_rows"] = result.written
-    figures["import_orders_rows_per_s"] = round(result.written / seconds)
-    figures["import_orders_recompute_seconds"] = round(result.recompute_seconds, 2)
-    figures["import_orders_rest_seconds"] = round(seconds - result.recompute_seconds, 2)
+    for kind, path in (("clients", clients_csv), ("orders", orders_csv)):
+        before = _copy(target, folder / f"before-{kind}.sqlite3")
+        seconds, result = timed(import_file, kind, path, as_of=AS_OF)
+        assert not result.errors, result.errors[:5]
+        figures[f"import_{kind}_rows"] = result.written
+        figures[f"import_{kind}_rows_per_s"] = round(result.written / seconds)
+        figures[f"import_{kind}_recompute_seconds"] = round(result.recompute_seconds, 2)
+        figures[f"import_{kind}_rest_seconds"] = round(seconds - result.recompute_seconds, 2)
+        written = _sql_writes_floor(before, kind, path)
+        figures[f"import_{kind}_sql_writes_seconds"] = round(written, 2)
+        figures[f"import_{kind}_sql_writes_rows_per_s"] = round(result.written / written)
+        open_database(target)
     figures.update(_import_floor(folder, clients_csv, orders_csv))
+
+
+def _sql_writes_floor(before: Path, kind: str, path: Path) -> float:
+    """The same import again, on a copy of the database as it was before, its writes
+    recorded; then those writes alone, replayed by raw sqlite3 on another copy."""
+    from lifecrm_gui.services.importer import import_file
+    from lifecrm_gui.store.db import close_database, open_database
+
+    pristine = _copy(before, before.with_name(f"{before.stem}-replayed.sqlite3"))
+    close_database()
+    open_database(before)
+    with _recorded_writes() as writes:
+        import_file(kind, path, as_of=AS_OF)
+    close_database()
+    return _replay(pristine, writes)
+
+
+def _copy(path: Path, copy: Path) -> Path:
+    source, target = sqlite3.connect(path), sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    target.close()
+    return copy
+
+
+class _Recorder:
+    """A connection that keeps every write it is asked for, (method, sql, arguments), in order."""
+
+    WRITES = ("INSERT", "UPDATE", "DELETE", "DROP", "CREATE", "PRAGMA DEFER")
+
+    def __init__(self, conn, log: list):
+        self._conn, self._log = conn, log
+
+    def execute(self, sql, params=()):
+        if sql.lstrip().upper().startswith(self.WRITES):
+            self._log.append(("execute", sql, params))
+        return self._conn.execute(sql, params)
+
+    def executemany(self, sql, rows):
+        rows = list(rows)
+        self._log.append(("executemany", sql, rows))
+        return self._conn.executemany(sql, rows)
+
+    def __getattr__(self, name):
+        return getattr(self._conn, name)
+
+
+@contextmanager
+def _recorded_writes():
+    """The SQL an import writes through the store (store.bulk, store.queries,
+    store.studio_facts), kept for _replay."""
+    from lifecrm_gui.store import bulk, queries, studio_facts
+    from lifecrm_gui.store.models import database
+
+    log: list = []
+    modules = (bulk, queries, studio_facts)
+    kept = [module._conn for module in modules]
+    for module in modules:
+        module._conn = lambda: _Recorder(database.connection(), log)
+    try:
+        yield log
+    finally:
+        for module, conn in zip(modules, kept):
+            module._conn = conn
+
+
+def _replay(path: Path, writes: list) -> float:
+    """Seconds for raw sqlite3 to do an import's writes again, every row made beforehand,
+    on a copy of the database as it was before the import, in one transaction with the
+    application's settings: the floor of the SQLite work alone (inserts, index builds,
+    the derived columns and stage changes written, the commit)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    for pragma in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON", "cache_size = -32000",
+                   "temp_store = 2"):
+        conn.execute(f"PRAGMA {pragma}")
+    started = time.perf_counter()
+    conn.execute("BEGIN IMMEDIATE")
+    for method, sql, arguments in writes:
+        getattr(conn, method)(sql, arguments)
+    conn.execute("COMMIT")
+    seconds = time.perf_counter() - started
+    conn.close()
+    return seconds
 
 
 def _import_floor(folder: Path, clients_csv: Path, orders_csv: Path) -> dict:
