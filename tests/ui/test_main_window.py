@@ -359,8 +359,12 @@ def test_no_widget_of_any_page_shows_as_a_window_of_its_own(ctx, qtbot):
 
     from .conftest import add_order
 
+    def shown():
+        return {w for w in QApplication.topLevelWidgets() if w.isVisible()}
+
     client = add_client("安娜", "13800000001")
     add_order(client, 30, 880_000)
+    before = shown()  # windows other tests left open
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
@@ -369,4 +373,4 @@ def test_no_widget_of_any_page_shows_as_a_window_of_its_own(ctx, qtbot):
         window.show_page(key)
         qtbot.waitUntil(lambda k=key: window.pages.get(k) is not None, timeout=5000)
     QApplication.processEvents()
-    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [window]
+    assert shown() - before == {window}
