@@ -6,8 +6,13 @@ then renamed into place (store.db.verified_copy), so a failed backup never
 replaces or removes a good one. Backups are named
 `<database stem>-<YYYYMMDD-HHMMSS>[-<reason>][-<n>].sqlite3`; the time in the
 name (not the file's mtime, which a copy to a USB stick changes) dates them.
+
+Two databases with the same file name share that name space: a backup is told apart by
+the database id inside it (setting "database_id", schema 8). One that has none was made
+before databases had one and counts as the stem's.
 """
 
+import json
 import os
 import re
 import sqlite3
@@ -103,28 +108,51 @@ def backup(dest: Path | str | None = None, *, reason: str | None = None, conn: s
         raise BackupFailed(f"the backup was not kept: {error}") from error
 
 
-def backup_files(folder: Path, stem: str | None = None):
-    """(path, when, reason) of each backup of `stem` in `folder`, unordered, without
-    opening them."""
+def database_id(conn: sqlite3.Connection) -> str | None:
+    """The id of the database behind `conn` (None when it has none or cannot say)."""
+    try:
+        row = conn.execute("SELECT value FROM setting WHERE key = 'database_id'").fetchone()
+        return json.loads(row[0]) if row else None
+    except (sqlite3.Error, ValueError):
+        return None
+
+
+def file_database_id(path: Path) -> str | None:
+    """database_id() of the database file at `path`, read without writing to it."""
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        return database_id(conn)
+    finally:
+        conn.close()
+
+
+def backup_files(folder: Path, stem: str | None = None, of_database: str | None = None):
+    """(path, when, reason) of each backup of `stem` in `folder`, unordered; with
+    `of_database` (an id), only the backups of that database and those that say of none."""
     try:
         entries = list(os.scandir(folder))
     except (FileNotFoundError, NotADirectoryError):
         return
     for entry in entries:
         parsed = parse_backup_name(entry.name, stem)
-        if parsed is not None and entry.is_file():
+        if parsed is not None and entry.is_file() and (
+                of_database is None or file_database_id(Path(entry.path)) in (None, of_database)):
             yield Path(entry.path), parsed[0], parsed[1]
 
 
 def list_backups(folder: Path | str | None = None, stem: str | None = None, *, check: bool = False,
-                 beside: Path | None = None) -> list[BackupInfo]:
+                 beside: Path | None = None, of_database: str | None = None) -> list[BackupInfo]:
     """The backups of the database named `stem` in `folder` (default the backup folder),
     and the copies made before migrations beside the database file `beside`, newest
-    first; with `check`, each one's integrity check too."""
+    first; with `check`, each one's integrity check too; with `of_database`, only those
+    of that database (backup_files)."""
     folder = Path(folder) if folder is not None else paths.backup_dir()
-    found = [(path, when, reason) for path, when, reason in backup_files(folder, stem)]
+    found = list(backup_files(folder, stem, of_database))
     if beside is not None and Path(beside).parent != folder:
-        found += [(path, when, reason) for path, when, reason in backup_files(Path(beside).parent, stem)
+        found += [(path, when, reason) for path, when, reason in backup_files(Path(beside).parent, stem, of_database)
                   if reason == "migration"]
     infos = [BackupInfo(path, when, path.stat().st_size, reason, verify_backup(path) if check else None)
              for path, when, reason in found]

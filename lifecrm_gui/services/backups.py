@@ -27,7 +27,16 @@ from lifecrm_gui.domain.rotation import DEFAULT_POLICY, RotationPolicy, backups_
 from lifecrm_gui.store.db import CopyFailed, StoreError, migrate, verified_copy
 from lifecrm_gui.store.models import database
 
-from .backup import BackupFailed, BackupInfo, backup, backup_files, list_backups, verify_backup
+from .backup import (
+    BackupFailed,
+    BackupInfo,
+    backup,
+    backup_files,
+    database_id,
+    file_database_id,
+    list_backups,
+    verify_backup,
+)
 
 log = logging.getLogger(__name__)
 
@@ -78,9 +87,11 @@ def set_second_dir(folder: Path | str | None) -> None:
     set_setting(SECOND_DIR_SETTING, str(folder) if folder else None)
 
 
-def prune(folder: Path, stem: str, now: datetime, policy: RotationPolicy = DEFAULT_POLICY) -> list[Path]:
-    """Remove the backups of `stem` in `folder` that the rotation policy no longer keeps."""
-    found = list(backup_files(folder, stem))
+def prune(folder: Path, stem: str, now: datetime, policy: RotationPolicy = DEFAULT_POLICY,
+          of_database: str | None = None) -> list[Path]:
+    """Remove the backups of `stem` in `folder` (of the database `of_database`, when given:
+    backup.backup_files) that the rotation policy no longer keeps."""
+    found = list(backup_files(folder, stem, of_database))
     keep = backups_to_keep([when for _path, when, _reason in found], now, policy)
     removed = _remove_stale_partials(folder, stem)
     for path, when, _reason in found:
@@ -108,7 +119,7 @@ def _remove_stale_partials(folder: Path, stem: str) -> list[Path]:
 
 
 def _copy_to_second(primary: Path, second: Path, stem: str, now: datetime, policy: RotationPolicy | None,
-                    outcome: BackupOutcome) -> None:
+                    outcome: BackupOutcome, of_database: str | None) -> None:
     if not second.is_dir():
         outcome.warnings.append(f"The second backup location {second} is not available (is the USB stick or "
                                 f"network folder connected?); the backup was kept in {primary.parent} only.")
@@ -120,7 +131,7 @@ def _copy_to_second(primary: Path, second: Path, stem: str, now: datetime, polic
         finally:
             source.close()
         if policy is not None:
-            outcome.removed.extend(prune(second, stem, now, policy))
+            outcome.removed.extend(prune(second, stem, now, policy, of_database))
     except (OSError, sqlite3.Error, CopyFailed) as error:
         outcome.warnings.append(f"The backup could not be copied to the second location {second}: {error}")
 
@@ -133,13 +144,13 @@ def take_backup(conn: sqlite3.Connection, db_path: Path, *, reason: str, now: da
     having removed nothing."""
     now = now or datetime.now().replace(microsecond=0)
     folder = Path(folder) if folder is not None else paths.backup_dir()
-    stem = Path(db_path).stem
+    stem, ours = Path(db_path).stem, database_id(conn)
     path = backup(folder, reason=reason, conn=conn, when=now, stem=stem)
     outcome = BackupOutcome(path)
     if rotate:
-        outcome.removed.extend(prune(folder, stem, now, policy))
+        outcome.removed.extend(prune(folder, stem, now, policy, ours))
     if second_dir is not None:
-        _copy_to_second(path, Path(second_dir), stem, now, policy if rotate else None, outcome)
+        _copy_to_second(path, Path(second_dir), stem, now, policy if rotate else None, outcome, ours)
     for warning in outcome.warnings:
         log.warning(warning)
     return outcome
@@ -158,7 +169,7 @@ class AutoBackup:
         self._lock = threading.Lock()
         self._watch = sqlite3.connect(self.db_path, check_same_thread=False)
         self._seen = self._data_version()
-        newest = list_backups(self.folder, self.db_path.stem)
+        newest = list_backups(self.folder, self.db_path.stem, of_database=database_id(self._watch))
         self.last_backup_at: datetime | None = newest[0].taken_at if newest else None
 
     def _data_version(self) -> int:
@@ -254,7 +265,8 @@ def available_backups(*, check: bool = True, db_path: Path | None = None) -> lis
     from: the backup folder, the copies made before migrations beside the database,
     and the second location when it is connected; newest first, each checked."""
     db_path = Path(db_path) if db_path is not None else Path(database.obj.database)
-    found = {b.path.name: b for b in list_backups(None, db_path.stem, check=check, beside=db_path)}
+    ours = file_database_id(db_path)  # None when the file cannot say: then every backup of its name
+    found = {b.path.name: b for b in list_backups(None, db_path.stem, check=check, beside=db_path, of_database=ours)}
     second = None
     if database.obj is not None and Path(database.obj.database) == db_path:
         try:
@@ -262,7 +274,7 @@ def available_backups(*, check: bool = True, db_path: Path | None = None) -> lis
         except Exception:  # noqa: BLE001 - a database that cannot be read has no settings to ask
             second = None
     if second is not None and second.is_dir():
-        for info in list_backups(second, db_path.stem, check=check):
+        for info in list_backups(second, db_path.stem, check=check, of_database=ours):
             found.setdefault(info.path.name, info)
     return sorted(found.values(), key=lambda b: (b.taken_at, b.path.name), reverse=True)
 

@@ -243,6 +243,17 @@ def _v7(conn) -> None:
         conn.execute(statement)
 
 
+# Which database this is, for its backups to say (services.backup): two studio files of
+# the same name share the backup folder, and neither may rotate away or offer the
+# other's backups. A copy keeps it: a backup, and a database restored from one.
+V8_DATABASE_ID = ("INSERT OR IGNORE INTO setting (key, value) "
+                  "VALUES ('database_id', '\"' || lower(hex(randomblob(16))) || '\"')")
+
+
+def _v8(conn) -> None:
+    conn.execute(V8_DATABASE_ID)
+
+
 MIGRATIONS = ((1, _v1), (2, _v2), (3, campaign_schema.migrate), (4, merge_schema.migrate), (5, _v5), (6, _v6),
-              (7, _v7))
+              (7, _v7), (8, _v8))
 LATEST_VERSION = MIGRATIONS[-1][0]

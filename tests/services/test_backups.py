@@ -187,6 +187,53 @@ def test_copies_left_half_written_by_a_killed_process_are_cleared_once_old(db):
     assert fresh.exists()  # perhaps still being written by another process
 
 
+# --- two databases of the same name --------------------------------------------------------
+
+def _laptop_database(tmp_path: Path, name: str) -> Path:
+    """Another studio database with the same file name, in a folder of its own."""
+    path = tmp_path / "laptop" / name
+    path.parent.mkdir()
+    other = store_db.make_database(path)
+    other.connect()
+    store_db.migrate(other, path)
+    other.close()
+    return path
+
+
+def test_each_database_has_its_own_id_and_its_backups_carry_it(db, db_path, tmp_path):
+    laptop = _laptop_database(tmp_path, db_path.name)
+    ours = backup_service.database_id(database.connection())
+    assert ours and backup_service.file_database_id(laptop) not in (None, ours)
+    assert backup_service.file_database_id(backup_service.backup(reason="close", when=NOW)) == ours
+
+
+def test_a_database_of_the_same_name_neither_rotates_nor_offers_the_others_backups(db, db_path, tmp_path):
+    folder = paths.backup_dir()
+    laptop = _laptop_database(tmp_path, db_path.name)
+    conn = sqlite3.connect(laptop)
+    theirs = [backups.take_backup(conn, laptop, reason="auto", now=NOW - timedelta(hours=h), rotate=False).path
+              for h in range(1, 200, 9)]
+    conn.close()
+    older = fake_backup(folder, "studio", NOW - timedelta(hours=5))  # made before databases had an id
+    outcome = backups.backup_before("import", NOW)  # our rotation: theirs would crowd ours out
+    assert all(path.exists() for path in theirs) and not set(theirs) & set(outcome.removed)
+    offered = {b.path for b in backups.available_backups(check=False)}
+    assert outcome.path in offered and older in offered and not offered & set(theirs)
+    assert {b.path for b in backups.available_backups(check=False, db_path=laptop)} == {*theirs, older}
+
+
+def test_recovery_offers_only_the_databases_own_newest_good_backup(db, db_path, tmp_path):
+    from lifecrm_gui.services import recovery
+
+    ours = backups.backup_before("close", NOW - timedelta(days=1)).path
+    laptop = _laptop_database(tmp_path, db_path.name)
+    conn = sqlite3.connect(laptop)
+    theirs = backups.take_backup(conn, laptop, reason="close", now=NOW, rotate=False).path
+    conn.close()
+    # the laptop's backup is newer; a damaged studio file that can still say which it is gets its own
+    assert recovery.newest_good_backup(db_path).path == ours != theirs
+
+
 # --- the second location ------------------------------------------------------------------
 
 def test_a_copy_goes_to_the_second_location_verified_and_rotated(db, tmp_path):
