@@ -8,8 +8,8 @@ replaces or removes a good one. Backups are named
 name (not the file's mtime, which a copy to a USB stick changes) dates them.
 
 Two databases with the same file name share that name space: a backup is told apart by
-the database id inside it (setting "database_id", schema 8). One that has none was made
-before databases had one and counts as the stem's.
+the identity inside it (setting "database_uuid", given to every database by schema 8).
+One that has none was made before and counts as the stem's.
 """
 
 import json
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from lifecrm_gui import paths
 from lifecrm_gui.store.db import CopyFailed, integrity, schema_version, verified_copy
-from lifecrm_gui.store.migrations import LATEST_VERSION
+from lifecrm_gui.store.migrations import DATABASE_UUID, LATEST_VERSION
 from lifecrm_gui.store.models import database
 
 SUFFIX = ".sqlite3"
@@ -108,23 +108,23 @@ def backup(dest: Path | str | None = None, *, reason: str | None = None, conn: s
         raise BackupFailed(f"the backup was not kept: {error}") from error
 
 
-def database_id(conn: sqlite3.Connection) -> str | None:
+def database_uuid(conn: sqlite3.Connection) -> str | None:
     """The id of the database behind `conn` (None when it has none or cannot say)."""
     try:
-        row = conn.execute("SELECT value FROM setting WHERE key = 'database_id'").fetchone()
+        row = conn.execute("SELECT value FROM setting WHERE key = ?", (DATABASE_UUID,)).fetchone()
         return json.loads(row[0]) if row else None
     except (sqlite3.Error, ValueError):
         return None
 
 
-def file_database_id(path: Path) -> str | None:
-    """database_id() of the database file at `path`, read without writing to it."""
+def file_database_uuid(path: Path) -> str | None:
+    """database_uuid() of the database file at `path`, read without writing to it."""
     try:
         conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error:
         return None
     try:
-        return database_id(conn)
+        return database_uuid(conn)
     finally:
         conn.close()
 
@@ -139,7 +139,7 @@ def backup_files(folder: Path, stem: str | None = None, of_database: str | None 
     for entry in entries:
         parsed = parse_backup_name(entry.name, stem)
         if parsed is not None and entry.is_file() and (
-                of_database is None or file_database_id(Path(entry.path)) in (None, of_database)):
+                of_database is None or file_database_uuid(Path(entry.path)) in (None, of_database)):
             yield Path(entry.path), parsed[0], parsed[1]
 
 

@@ -32,8 +32,8 @@ from .backup import (
     BackupInfo,
     backup,
     backup_files,
-    database_id,
-    file_database_id,
+    database_uuid,
+    file_database_uuid,
     list_backups,
     verify_backup,
 )
@@ -144,7 +144,7 @@ def take_backup(conn: sqlite3.Connection, db_path: Path, *, reason: str, now: da
     having removed nothing."""
     now = now or datetime.now().replace(microsecond=0)
     folder = Path(folder) if folder is not None else paths.backup_dir()
-    stem, ours = Path(db_path).stem, database_id(conn)
+    stem, ours = Path(db_path).stem, database_uuid(conn)
     path = backup(folder, reason=reason, conn=conn, when=now, stem=stem)
     outcome = BackupOutcome(path)
     if rotate:
@@ -169,7 +169,7 @@ class AutoBackup:
         self._lock = threading.Lock()
         self._watch = sqlite3.connect(self.db_path, check_same_thread=False)
         self._seen = self._data_version()
-        newest = list_backups(self.folder, self.db_path.stem, of_database=database_id(self._watch))
+        newest = list_backups(self.folder, self.db_path.stem, of_database=database_uuid(self._watch))
         self.last_backup_at: datetime | None = newest[0].taken_at if newest else None
 
     def _data_version(self) -> int:
@@ -265,7 +265,7 @@ def available_backups(*, check: bool = True, db_path: Path | None = None) -> lis
     from: the backup folder, the copies made before migrations beside the database,
     and the second location when it is connected; newest first, each checked."""
     db_path = Path(db_path) if db_path is not None else Path(database.obj.database)
-    ours = file_database_id(db_path)  # None when the file cannot say: then every backup of its name
+    ours = file_database_uuid(db_path)  # None when the file cannot say: then every backup of its name
     found = {b.path.name: b for b in list_backups(None, db_path.stem, check=check, beside=db_path, of_database=ours)}
     second = None
     if database.obj is not None and Path(database.obj.database) == db_path:

@@ -32,7 +32,7 @@ from lifecrm_gui.store.campaign_schema import CampaignDetail
 from lifecrm_gui.store.db import (NewerDatabaseError, make_database, migrate, open_plain, schema_version, table_digests,
                                   verified_copy)
 from lifecrm_gui.store.merge_models import MergeAlias, MergeConflict, MergeLog
-from lifecrm_gui.store.migrations import LATEST_VERSION
+from lifecrm_gui.store.migrations import DATABASE_UUID, LATEST_VERSION
 from lifecrm_gui.store.models import (Campaign, CampaignRecipient, Client, ClientTag, Event, FamilyMember, Order,
                                       Setting, Tag, Task, database, now)
 from lifecrm_gui.store.queries import DERIVED_COLUMNS
@@ -44,7 +44,6 @@ from .recompute import Cancelled, recompute, recompute_clients
 
 log = logging.getLogger(__name__)
 
-DATABASE_UUID = "database_uuid"
 PHONES = ("phone", "phone_alt")
 # Fields that move together: the first one decides whether the group is empty.
 GROUPS = (("consent", "consent_on", "consent_channel"), ("lost_on", "lost_reason", "lost_note"),

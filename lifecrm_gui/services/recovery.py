@@ -21,7 +21,7 @@ from lifecrm_gui.store.db import check_file, open_database, open_read_only, veri
 from lifecrm_gui.store.models import database
 
 from . import clean_close
-from .backup import BackupInfo, file_database_id, list_backups, verify_backup
+from .backup import BackupInfo, file_database_uuid, list_backups, verify_backup
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +103,7 @@ def damaged_copies(path: Path) -> list[Path]:
 def newest_good_backup(path: Path, folder: Path | None = None) -> BackupInfo | None:
     """The newest backup of the database at `path` that passes its check (of that database,
     when the damaged file can still say which it is: another of the same name otherwise)."""
-    for info in list_backups(folder, path.stem, beside=path, of_database=file_database_id(path)):
+    for info in list_backups(folder, path.stem, beside=path, of_database=file_database_uuid(path)):
         verdict = verify_backup(info.path)
         if verdict == "ok":
             return BackupInfo(info.path, info.taken_at, info.size, info.reason, verdict)

@@ -6,6 +6,9 @@ latest, never one in between. Steps are frozen once released: a change to the
 schema is a new step.
 """
 
+import json
+import uuid
+
 from . import campaign_schema, merge_schema
 
 V1_TABLES = """
@@ -243,15 +246,16 @@ def _v7(conn) -> None:
         conn.execute(statement)
 
 
-# Which database this is, for its backups to say (services.backup): two studio files of
-# the same name share the backup folder, and neither may rotate away or offer the
-# other's backups. A copy keeps it: a backup, and a database restored from one.
-V8_DATABASE_ID = ("INSERT OR IGNORE INTO setting (key, value) "
-                  "VALUES ('database_id', '\"' || lower(hex(randomblob(16))) || '\"')")
+# Which database this is (setting "database_uuid"), for its backups to say
+# (services.backup) and for a merge to log its source by: two studio files of the same
+# name share the backup folder, and neither may rotate away or offer the other's
+# backups. A copy keeps it: a backup, and a database restored from one.
+DATABASE_UUID = "database_uuid"
 
 
 def _v8(conn) -> None:
-    conn.execute(V8_DATABASE_ID)
+    conn.execute("INSERT OR IGNORE INTO setting (key, value) VALUES (?, ?)",
+                 (DATABASE_UUID, json.dumps(str(uuid.uuid4()))))
 
 
 MIGRATIONS = ((1, _v1), (2, _v2), (3, campaign_schema.migrate), (4, merge_schema.migrate), (5, _v5), (6, _v6),

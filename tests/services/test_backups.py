@@ -202,9 +202,9 @@ def _laptop_database(tmp_path: Path, name: str) -> Path:
 
 def test_each_database_has_its_own_id_and_its_backups_carry_it(db, db_path, tmp_path):
     laptop = _laptop_database(tmp_path, db_path.name)
-    ours = backup_service.database_id(database.connection())
-    assert ours and backup_service.file_database_id(laptop) not in (None, ours)
-    assert backup_service.file_database_id(backup_service.backup(reason="close", when=NOW)) == ours
+    ours = backup_service.database_uuid(database.connection())
+    assert ours and backup_service.file_database_uuid(laptop) not in (None, ours)
+    assert backup_service.file_database_uuid(backup_service.backup(reason="close", when=NOW)) == ours
 
 
 def test_a_database_of_the_same_name_neither_rotates_nor_offers_the_others_backups(db, db_path, tmp_path):
