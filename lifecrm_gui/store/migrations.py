@@ -152,6 +152,14 @@ def _run_script(conn, script: str) -> None:
             conn.execute(statement)
 
 
+def _run_all(statements: tuple[str, ...]):
+    """A step that runs these statements in order."""
+    def step(conn) -> None:
+        for statement in statements:
+            conn.execute(statement)
+    return step
+
+
 def _v1(conn) -> None:
     _run_script(conn, V1_TABLES)
 
@@ -185,11 +193,6 @@ V5_SEARCH_LOG = (
 )
 
 
-def _v5(conn) -> None:
-    for statement in V5_SEARCH_LOG:
-        conn.execute(statement)
-
-
 # A whole-studio recompute keeps each client's facts as of its day (the last year's
 # orders and client-initiated touches join the facts already stored), and the next one
 # aggregates again only the clients whose facts may have moved since
@@ -215,11 +218,6 @@ V6_FACT_LOG = (
 )
 
 
-def _v6(conn) -> None:
-    for statement in V6_FACT_LOG:
-        conn.execute(statement)
-
-
 # Indexes that cost a bulk import less. Columns often empty (an order's campaign and
 # shoot day, an event's order and campaign, a client's second phone, WeChat id, email
 # and referrer) are indexed only where set: every lookup of one names a value. The
@@ -241,11 +239,6 @@ V7_LEANER_INDEXES = (
 )
 
 
-def _v7(conn) -> None:
-    for statement in V7_LEANER_INDEXES:
-        conn.execute(statement)
-
-
 # Which database this is (setting "database_uuid"), for its backups to say
 # (services.backup) and for a merge to log its source by: two studio files of the same
 # name share the backup folder, and neither may rotate away or offer the other's
@@ -258,6 +251,6 @@ def _v8(conn) -> None:
                  (DATABASE_UUID, json.dumps(str(uuid.uuid4()))))
 
 
-MIGRATIONS = ((1, _v1), (2, _v2), (3, campaign_schema.migrate), (4, merge_schema.migrate), (5, _v5), (6, _v6),
-              (7, _v7), (8, _v8))
+MIGRATIONS = ((1, _v1), (2, _v2), (3, campaign_schema.migrate), (4, merge_schema.migrate),
+              (5, _run_all(V5_SEARCH_LOG)), (6, _run_all(V6_FACT_LOG)), (7, _run_all(V7_LEANER_INDEXES)), (8, _v8))
 LATEST_VERSION = MIGRATIONS[-1][0]
