@@ -258,8 +258,6 @@ def recompute(as_of: date, ids=None, *, policy: Policy | None = None, at: dateti
         else:
             total, changes, moves = _client_changes(as_of, ids, policy, check_cancel, progress)
             result.aggregated = total
-        if seen_only:  # of a day looked back on, only the stages (the next recompute writes the rest)
-            changes = {(0,): [(new, cid) for cid, _old, new, _reason in moves]} if moves else {}
         check_cancel()
         lang = language()
         stamp = event_stamp(as_of, at)
@@ -346,7 +344,10 @@ def _studio_changes(as_of: date, policy: Policy, check_cancel, kept: dict | None
     studio = StudioDerivation(as_of, policy, kept, seen_only)
     check_cancel()
     moves = studio.stage_moves()
-    changes = {} if seen_only else studio.changes()
+    if seen_only:  # of a day looked back on, only the stages (the next recompute writes the rest)
+        changes = {(0,): [(new, cid) for cid, _old, new, _reason in moves]} if moves else {}
+    else:
+        changes = studio.changes()
     return studio.size, changes, moves, studio.size if studio.moved is None else len(studio.moved)
 
 

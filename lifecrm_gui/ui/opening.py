@@ -8,11 +8,12 @@ import time as clock
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
+from lifecrm_gui import APP_NAME
+
 from .style import ACCENT, BORDER, MUTED, app_icon
 
 SHOW_AFTER_SECONDS = 0.5
 # The translations are chosen from the database's settings, not yet open: both languages.
-TITLE = "LifeCRM"
 WORDS = "正在打开客户数据库…\nOpening the studio database…"
 
 
@@ -23,7 +24,7 @@ class OpeningWindow(QFrame):
         self.setStyleSheet(f"QFrame#openingWindow {{ background: #ffffff; border: 1px solid {BORDER}; }}")
         picture = QLabel()
         picture.setPixmap(app_icon().pixmap(QSize(48, 48)))
-        title = QLabel(TITLE)
+        title = QLabel(APP_NAME)
         title.setStyleSheet(f"color: {ACCENT}; font-size: 18px; font-weight: 600;")
         words = QLabel(WORDS)
         words.setObjectName("openingWords")
